@@ -9,7 +9,7 @@ import argparse, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'reproduce', 'main']
+__all__ = ['OUTPUTS', 'FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'main']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None, mode: str = 'paper') -> int:
@@ -25,8 +25,21 @@ def cmd_data(source: str | None = None, mode: str = 'paper') -> int:
     print(report_table(r).to_string())
     return 0
 
-# %% ../nbs/06_cli.ipynb #0e85069f
-FIGURE_NOTEBOOKS = ('10_fig3_dataset.ipynb', '11_fig4_training.ipynb', '12_fig4_heatmaps.ipynb', '13_fig5_final.ipynb')
+# %% ../nbs/06_cli.ipynb #86d4ac3b
+OUTPUTS = {  # every figure notebook and the files it must leave
+    '10_fig3_dataset.ipynb': ('data_report.json', 'fig3_1.png', 'fig3_2.png', 'fig3_3.png', 'fig3_4.png', 'fig3_counts.md'),
+    '11_fig4_training.ipynb': ('fig4_1_4.md', 'fig4_1_5.md', 'fig_relu_vs_leaky.png', 'fig_optimizers.png', 'fig_rnn_ablation.png',
+                               'fig_distributions.png', 'fig4_comparisons.md'),
+    '12_fig4_heatmaps.ipynb': ('fig4_1_1.png', 'fig4_1_2.png', 'fig4_1_3.png', 'fig4_1_heatmaps.png', 'fig4_1_heatmap_mass.md'),
+    '13_fig5_final.ipynb': ('fig5_1.png', 'fig5_2.png', 'fig5_3.md', 'fig_confusion_paper.png', 'fig_confusion_held_out.png',
+                            'paper_vs_reproduced.csv', 'paper_vs_reproduced.md'),
+}
+FIGURE_NOTEBOOKS = tuple(OUTPUTS)
+
+def notebooks_dir() -> Path:
+    "The `nbs/` folder of the checkout this package runs from (else of the project root)."
+    here = Path(__file__).resolve().parents[1]/'nbs'
+    return here if here.is_dir() else project_root()/'nbs'
 
 def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list | None = None, force: bool = False,
               seed: int = SEED, source: str | None = None) -> Path:
@@ -35,7 +48,7 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
     from emotion_paper.data import load_data
     get_profile(profile)
     load_data('paper', source)  # fail before any training if the data is missing
-    nbs = project_root()/'nbs'
+    nbs = notebooks_dir()
     chosen = [n for n in FIGURE_NOTEBOOKS if not only or any(o in n for o in only)]
     if not chosen: raise ValueError(f"--only {only} matches none of {', '.join(FIGURE_NOTEBOOKS)}.")
     figs, t0, made = fig_dir(profile, out), time.time(), {}
@@ -50,6 +63,8 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
         except pm.PapermillExecutionError as e:
             raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is {done/nb}. "
                                "Figures written before the failure are intact.") from None
+        missing = [f for f in OUTPUTS[nb] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
+        if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is {done/nb}.")
         made |= {p.name: nb for p in figs.iterdir() if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
         print(f'    {nb} done in {time.time() - t:.0f} s', flush=True)
     old = json.loads((figs/'MANIFEST.json').read_text()).get('files', {}) if (figs/'MANIFEST.json').exists() else {}

@@ -1,0 +1,26 @@
+"`emotion-paper reproduce --profile quick` end to end on the shared data, into a temporary folder."
+import json, os, subprocess, sys
+from emotion_paper.cli import OUTPUTS
+from emotion_paper.config import sha256_file
+from conftest import SHARED
+
+def test_reproduce_quick_end_to_end(home, tmp_path):
+    out = tmp_path/'figs'
+    env = os.environ | dict(EMOTION_PAPER_DATA=str(SHARED/'facial_expressions'))
+    r = subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'reproduce', '--profile', 'quick', '--out', str(out)],
+                       capture_output=True, text=True, env=env, timeout=1800)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    expected = {f: nb for nb, files in OUTPUTS.items() for f in files}
+    for f in expected: assert (out/f).stat().st_size > 0, f
+    for nb in OUTPUTS: assert (out/'executed'/nb).exists()
+    m = json.loads((out/'MANIFEST.json').read_text())
+    assert m['profile'] == 'quick' and m['seed'] and m['commit'] and m['environment']['device'] and m['wall_seconds'] > 0
+    assert set(m['files']) == set(expected)
+    for f, info in m['files'].items():
+        assert info['notebook'] == expected[f] and info['sha256'] == sha256_file(out/f)
+
+def test_reproduce_fails_before_training_without_data(home, tmp_path):
+    env = os.environ | dict(EMOTION_PAPER_DATA=str(tmp_path/'nowhere'))
+    r = subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'reproduce', '--out', str(tmp_path/'o')], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 1 and 'How to provide the data' in r.stderr
+    assert not (home/'data'/'results').exists(), 'nothing was trained'
