@@ -15,7 +15,7 @@ endif
 endif
 export PYTHONUNBUFFERED := 1
 
-.PHONY: venv data paper quick test lab check-clean readme
+.PHONY: venv data paper quick test lab check-clean readme docs
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,6 @@ lab: venv  ## JupyterLab in the project root with the project's kernel
 readme: venv  ## README.md from nbs/index.ipynb: nbdev_readme where Quarto exists, nbconvert otherwise
 	if command -v quarto >/dev/null; then $(BIN)/nbdev_readme; else \
 	  $(BIN)/jupyter nbconvert --to markdown nbs/index.ipynb --output-dir . --output README --log-level WARN; fi
+
+docs: venv  ## the docs site in _docs/: Quarto via nbdev_docs where quarto exists, else nbconvert (says which)
+	$(BIN)/python -c "from emotion_paper.docs import build_docs; how, out = build_docs(); print(f'docs built with {how} into {out}')"

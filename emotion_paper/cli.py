@@ -96,6 +96,6 @@ def main(argv: list | None = None) -> int:
         print(f'error: {e}', file=sys.stderr); return 1
     return 0
 
-# %% ../nbs/06_cli.ipynb #fcb49f5e
+# %% ../nbs/06_cli.ipynb #e26b6429
 #| eval: false
 if __name__ == '__main__': sys.exit(main())

@@ -65,7 +65,7 @@ def get_profile(name: str) -> dict:
         raise ValueError(f"Unknown profile {name!r}: choose one of {', '.join(PROFILES)}.")
     return dict(PROFILES[name], name=name)
 
-# %% ../nbs/00_config.ipynb #74baf656
+# %% ../nbs/00_config.ipynb #0f0eb14d
 @contextlib.contextmanager
 def atomic_path(dest: str | Path, suffix: str = ''):
     "Yield a temporary path beside `dest`; on success rename it to `dest` (file or folder), else remove it."
@@ -95,7 +95,7 @@ def savefig(fig, dest: str | Path, **kwargs) -> Path:
     with atomic_path(dest, suffix=dest.suffix) as tmp: fig.savefig(tmp, bbox_inches='tight', dpi=kwargs.pop('dpi', 130), **kwargs)
     return dest
 
-# %% ../nbs/00_config.ipynb #48e3290b
+# %% ../nbs/00_config.ipynb #98ff56ba
 def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     "The sha256 hex digest of a file's bytes."
     h = hashlib.sha256()

@@ -84,7 +84,7 @@ def get_dataset(source: str | Path | None = None, dest: Path | None = None, forc
         except DataError: zip_path.unlink(missing_ok=True); raise
     return find_dataset_root(out)
 
-# %% ../nbs/01_data.ipynb #1a2618db
+# %% ../nbs/01_data.ipynb #0f0de593
 def read_legend(root: Path) -> pd.DataFrame:
     "The legend with a lower-cased `label` column; `DataError` if it is empty or lacks `image`/`emotion`."
     path = Path(root)/'data'/'legend.csv'
@@ -97,7 +97,7 @@ def read_legend(root: Path) -> pd.DataFrame:
     df['label'] = df['emotion'].str.strip().str.lower()
     return df
 
-# %% ../nbs/01_data.ipynb #399814da
+# %% ../nbs/01_data.ipynb #b3e3a832
 def person_of(name: str) -> str:
     "The person in an LFW-style file name: `George_W_Bush_0012.jpg` -> `George_W_Bush`."
     return re.sub(r'_\d+$', '', Path(name).stem)
@@ -116,7 +116,7 @@ def read_image(path: Path, size: int = 50) -> dict:
     except Exception as e:  # Pillow raises several types for broken or non-image files
         return dict(error=f'unreadable ({type(e).__name__}: {e})' if data else 'unreadable (empty file)')
 
-# %% ../nbs/01_data.ipynb #4eb8e871
+# %% ../nbs/01_data.ipynb #ac6c8b0d
 MODES = ('paper', 'clean')
 
 @dataclass
@@ -139,7 +139,7 @@ def _drop(df: pd.DataFrame, mask, reason, drops: list) -> pd.DataFrame:
     drops += [dict(image=i, label=l, reason=r) for i, l, r in zip(gone['image'], gone['label'], reasons)]
     return df[~mask]
 
-# %% ../nbs/01_data.ipynb #0f49fd59
+# %% ../nbs/01_data.ipynb #64e5449a
 def _process(root: Path, mode: str, size: int) -> Dataset:
     legend = read_legend(root)
     on_disk = {p.name for p in (root/'images').iterdir() if p.is_file()}
@@ -181,7 +181,7 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
     report['matches_pinned_commit'] = report['legend_sha256'] == LEGEND_SHA256
     return Dataset(x, frame, report)
 
-# %% ../nbs/01_data.ipynb #1dd98538
+# %% ../nbs/01_data.ipynb #9764c9fd
 def _source_key(root: Path) -> str:
     files = sorted((p.name, p.stat().st_size) for p in (Path(root)/'images').iterdir())
     return config_hash(dict(legend=sha256_file(Path(root)/'data'/'legend.csv'), files=files))
@@ -201,7 +201,7 @@ def preprocess(root: Path, mode: str = 'paper', size: int = 50, cache: bool = Tr
             np.savez(tmp, x=ds.x, report=json.dumps(ds.report), **{k: ds.frame[k].to_numpy(dtype=str if k != 'y' else int) for k in ds.frame})
     return ds
 
-# %% ../nbs/01_data.ipynb #344143db
+# %% ../nbs/01_data.ipynb #e2b65587
 def report_table(report: dict) -> pd.DataFrame:
     "The data report as a table: what was read, what was dropped and why, what was kept."
     rows = [('legend rows', report['legend_rows']), ('images on disk', report['images_on_disk']),
