@@ -15,7 +15,7 @@ endif
 endif
 export PYTHONUNBUFFERED := 1
 
-.PHONY: venv data paper quick test lab check-clean readme docs
+.PHONY: venv data paper quick test lab check-clean readme docs browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ paper: venv  ## the main job: regenerate every figure and table into figures/ (f
 quick: venv  ## the same pipeline on a small subset, into data/quick/figures/
 	$(BIN)/emotion-paper reproduce --profile quick
 
-test: venv  ## nbdev_test over every notebook (quick profile) and pytest
+test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
 	$(BIN)/nbdev_export
 	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --timing
 	$(BIN)/pytest -q tests
@@ -44,8 +44,8 @@ check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committ
 	$(BIN)/nbdev_export
 	git diff --exit-code -- nbs emotion_paper || { echo "nbdev_clean/nbdev_export changed committed files: run them and commit"; exit 1; }
 
-lab: venv  ## JupyterLab in the project root with the project's kernel
-	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser
+lab: venv  ## JupyterLab in the project root with the project's kernel (prints its URL; a taken port moves to the next free one)
+	$(BIN)/jupyter lab --ip 127.0.0.1 --port $${PORT:-8888} --no-browser --ServerApp.root_dir=$(CURDIR) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 readme: venv  ## README.md from nbs/index.ipynb: nbdev_readme where Quarto exists, nbconvert otherwise
 	if command -v quarto >/dev/null; then $(BIN)/nbdev_readme; else \
@@ -53,3 +53,8 @@ readme: venv  ## README.md from nbs/index.ipynb: nbdev_readme where Quarto exist
 
 docs: venv  ## the docs site in _docs/: Quarto via nbdev_docs where quarto exists, else nbconvert (says which)
 	$(BIN)/python -c "from emotion_paper.docs import build_docs; how, out = build_docs(); print(f'docs built with {how} into {out}')"
+
+browser:  ## headless Chromium for the browser tests (Debian packages; needs root or sudo)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; fi
