@@ -16,11 +16,12 @@ from tf_keras_vis.utils.scores import CategoricalScore
 __all__ = ['gradcam', 'central_share', 'select_examples']
 
 # %% ../nbs/05_heatmaps.ipynb #f26e9f65
-def gradcam(model: keras.Model, x: np.ndarray, classes, layer: str = LAST_CONV) -> np.ndarray:
+def gradcam(model: keras.Model, x: np.ndarray, classes, layer: str = LAST_CONV, batch: int = 512) -> np.ndarray:
     "Grad-CAM maps (n, H, W) in [0, 1] of `model` for faces `x` (n, H, W) uint8 and target `classes` (one per face)."
     cam = Gradcam(model, model_modifier=ReplaceToLinear(), clone=True)
-    maps = cam(CategoricalScore(list(np.atleast_1d(classes))), np.asarray(x, 'float32')[..., None], penultimate_layer=layer)
-    return np.clip(np.asarray(maps, 'float32'), 0, 1)
+    x, classes = np.asarray(x, 'float32')[..., None], np.atleast_1d(classes)
+    maps = [cam(CategoricalScore(list(classes[i:i+batch])), x[i:i+batch], penultimate_layer=layer) for i in range(0, len(x), batch)]
+    return np.clip(np.concatenate([np.asarray(m, 'float32').reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
 
 # %% ../nbs/05_heatmaps.ipynb #01351320
 def central_share(maps: np.ndarray, margin: float = 0.2) -> np.ndarray:
@@ -28,7 +29,8 @@ def central_share(maps: np.ndarray, margin: float = 0.2) -> np.ndarray:
     maps = np.asarray(maps)
     h, w = maps.shape[-2:]
     a, b = round(h*margin), round(w*margin)
-    return maps[:, a:h-a, b:w-b].sum((1, 2)) / np.maximum(maps.sum((1, 2)), 1e-12)
+    total = maps.sum((1, 2))
+    return np.where(total > 0, maps[:, a:h-a, b:w-b].sum((1, 2)) / np.where(total > 0, total, 1), np.nan)
 
 # %% ../nbs/05_heatmaps.ipynb #feb9d614
 def select_examples(y_true: np.ndarray, probs: np.ndarray, per_class: int = 2, unseen: np.ndarray | None = None) -> pd.DataFrame:
