@@ -5,7 +5,7 @@
 # %% ../nbs/06_cli.ipynb #d5e46b90
 from __future__ import annotations
 from .config import *
-import argparse, sys, time
+import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
