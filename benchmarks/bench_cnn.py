@@ -3,8 +3,11 @@ TensorFlow's defaults, (b) the package's own path (uint8 tf.data pipeline with p
 graph, oneDNN on). Same model, batch size 32, seed and rows; prints ms/step, s/epoch, their ratio and
 both validation-accuracy trajectories.
 
-    .venv/bin/python benchmarks/bench_cnn.py [--rows 12000] [--epochs 2] [--xla]
-Each variant runs in its own process, because oneDNN is chosen when TensorFlow is imported."""
+    .venv/bin/python benchmarks/bench_cnn.py [--rows 12000] [--epochs 2] [--rounds 3] [--xla]
+Each variant runs in its own process, because oneDNN is chosen when TensorFlow is imported. The
+variants alternate over several rounds (the first in each round alternates too), because the speed
+of a shared 2-core machine drifts; each round times the epochs after the first (which traces), and
+the median over rounds is reported."""
 import argparse, json, os, subprocess, sys, time
 
 def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
@@ -33,25 +36,28 @@ def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--rows', type=int, default=12000); ap.add_argument('--epochs', type=int, default=3)
+    ap.add_argument('--rows', type=int, default=12000); ap.add_argument('--epochs', type=int, default=2); ap.add_argument('--rounds', type=int, default=3)
     ap.add_argument('--xla', action='store_true'); ap.add_argument('--variant')
     a = ap.parse_args()
     if a.variant:
         print('RESULT ' + json.dumps(variant(a.variant, a.rows, a.epochs, a.xla)), flush=True); sys.exit()
-    res = {}
-    for kind in ('plain', 'package'):
-        print(f'== {kind}', flush=True)
-        out = subprocess.run([sys.executable, __file__, '--variant', kind, '--rows', str(a.rows), '--epochs', str(a.epochs)] + (['--xla'] if a.xla and kind == 'package' else []),
-                             capture_output=True, text=True, check=True).stdout
-        print('\n'.join(l for l in out.splitlines() if 'RESULT' not in l))
-        res[kind] = json.loads(next(l for l in out.splitlines() if l.startswith('RESULT'))[7:])
-    p, q = res['plain'], res['package']
-    steady = lambda v: sum(v[1:]) / len(v[1:]) if len(v) > 1 else v[0]  # the first epoch includes tracing
-    pm, qm = steady(p['ms_per_step']), steady(q['ms_per_step'])
+    import statistics
+    res = {'plain': [], 'package': []}
+    for r in range(a.rounds):
+        for kind in (('plain', 'package') if r % 2 == 0 else ('package', 'plain')):
+            print(f'== round {r + 1}: {kind}', flush=True)
+            out = subprocess.run([sys.executable, __file__, '--variant', kind, '--rows', str(a.rows), '--epochs', str(a.epochs)] + (['--xla'] if a.xla and kind == 'package' else []),
+                                 capture_output=True, text=True, check=True).stdout
+            print('\n'.join(l for l in out.splitlines() if 'RESULT' not in l), flush=True)
+            res[kind].append(json.loads(next(l for l in out.splitlines() if l.startswith('RESULT'))[7:]))
+    steady = lambda runs, key: statistics.median(v for run in runs for v in run[key][1:])
+    pm, qm = steady(res['plain'], 'ms_per_step'), steady(res['package'], 'ms_per_step')
+    p, q = res['plain'][0], res['package'][0]
     same = all(abs(u - v) <= 0.02 for u, v in zip(p['accuracy'], q['accuracy']))
-    print(f"\ndevice: {q['device']}\nplain fit on NumPy (oneDNN {p['onednn']}): {pm:.1f} ms/step, {steady(p['seconds']):.1f} s/epoch"
-          f"\npackage pipeline (oneDNN {q['onednn']}{', XLA' if a.xla else ''}): {qm:.1f} ms/step, {steady(q['seconds']):.1f} s/epoch"
-          f"\nspeed-up: {pm/qm:.2f}x per step (epochs after the first)"
+    print(f"\ndevice: {q['device']}; {a.rounds} alternating rounds, {a.rows} rows, batch 32"
+          f"\nplain fit on NumPy (oneDNN {p['onednn']}): median {pm:.1f} ms/step, {steady(res['plain'], 'seconds'):.1f} s/epoch"
+          f"\npackage pipeline (oneDNN {q['onednn']}{', XLA' if a.xla else ''}): median {qm:.1f} ms/step, {steady(res['package'], 'seconds'):.1f} s/epoch"
+          f"\nspeed-up: {pm/qm:.2f}x per step"
+          f"\nper round ms/step: plain {[[round(v) for v in r['ms_per_step']] for r in res['plain']]}, package {[[round(v) for v in r['ms_per_step']] for r in res['package']]}"
           f"\ntraining accuracy per epoch: plain {[round(v, 4) for v in p['accuracy']]}, package {[round(v, 4) for v in q['accuracy']]}"
-          f"\nval accuracy per epoch: plain {[round(v, 4) for v in p['val_accuracy']]}, package {[round(v, 4) for v in q['val_accuracy']]}"
           f"\nsame training trajectory within 0.02: {same}")

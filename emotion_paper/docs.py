@@ -61,7 +61,8 @@ def _sidebar(entries, titles: dict, current: str) -> str:
             html.append(f"<h4>{e['section']}</h4>" + _sidebar(e['contents'], titles, current))
         else:
             stem = Path(e).stem
-            html.append(f'<a href="{stem}.html"{" class=cur" if stem == current else ""}>{titles.get(stem, stem)}</a>')
+            label = 'Overview' if stem == 'index' else titles.get(stem, stem)
+            html.append(f'<a href="{stem}.html"{" class=cur" if stem == current else ""}>{label}</a>')
     return ''.join(html)
 
 def render_fallback(proc: Path, out: Path, nbs: Path) -> list[Path]:
