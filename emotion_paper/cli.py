@@ -52,7 +52,8 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
     chosen = [n for n in FIGURE_NOTEBOOKS if not only or any(o in n for o in only)]
     if not chosen: raise ValueError(f"--only {only} matches none of {', '.join(FIGURE_NOTEBOOKS)}.")
     figs, t0, made = fig_dir(profile, out), time.time(), {}
-    done = figs/'executed'; done.mkdir(exist_ok=True)
+    done = Path(out)/'executed' if out else data_root()/'executed'/profile
+    done.mkdir(parents=True, exist_ok=True)
     for i, nb in enumerate(chosen, 1):
         before = {p.name: p.stat().st_mtime_ns for p in figs.iterdir()}
         print(f'[{i}/{len(chosen)}] {nb} (profile {profile})', flush=True)
@@ -84,7 +85,7 @@ def main(argv: list | None = None) -> int:
     d.add_argument('--mode', choices=('paper', 'clean'), default='paper')
     r = sub.add_parser('reproduce', help='run every paper notebook headless with papermill')
     r.add_argument('--profile', default='quick', choices=tuple(PROFILES))
-    r.add_argument('--out', help='folder for figures, tables, MANIFEST.json and executed/ notebooks (default figures/ for paper, data/<profile>/figures otherwise)')
+    r.add_argument('--out', help='folder for figures, tables, MANIFEST.json and executed/ notebooks (default: figures/ for paper, data/<profile>/figures otherwise; executed notebooks in data/executed/<profile>)')
     r.add_argument('--only', nargs='+', help='run only the notebooks whose names contain these')
     r.add_argument('--force', action='store_true', help='retrain experiments even if results exist')
     r.add_argument('--seed', type=int, default=SEED)
