@@ -60,7 +60,7 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
         t = time.time()
         try:
             pm.execute_notebook(nbs/nb, done/nb, parameters=dict(profile=profile, seed=seed, source=source, force=force, out_dir=str(figs)),
-                                cwd=str(nbs), log_output=True, progress_bar=False)
+                                cwd=str(nbs), stdout_file=sys.stdout, stderr_file=sys.stderr, progress_bar=False)  # Keras' epoch lines as they come
         except pm.PapermillExecutionError as e:
             raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is {done/nb}. "
                                "Figures written before the failure are intact.") from None
