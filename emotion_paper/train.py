@@ -21,7 +21,7 @@ __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'se
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
-    'final':         dict(epochs=5, model={}, about='the final model (FIG 4.1.5 = its first 3 epochs, FIG 5.1-5.3)'),
+    'final':         dict(epochs=5, model={}, about='the final model, 5 epochs (FIG 5.1-5.3)'),
     'bn':            dict(epochs=3, model={}, about='with batch normalization, 3 epochs (FIG 4.1.5)'),
     'no_bn':         dict(epochs=3, model=dict(batch_norm=False), about='without batch normalization (FIG 4.1.4)'),
     'relu':          dict(epochs=3, model=dict(activation='relu'), about='ReLU instead of LeakyReLU (§4.1.c)'),
