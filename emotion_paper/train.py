@@ -91,6 +91,13 @@ class Run:
         return cls(path, json.loads((path/'config.json').read_text()), pd.read_csv(path/'history.csv'),
                    json.loads((path/'metrics.json').read_text()))
     def model(self) -> keras.Model: return keras.models.load_model(self.path/'model.keras')
+    def split(self, ds: Dataset) -> Split:
+        "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
+        c = self.config
+        s = make_split(ds, c['protocol'], c['approach'], c['seed'], c['val_frac'], c['scale'], subset=stratified_subset(ds.y, c['per_class'], c['seed']))
+        if not np.array_equal(s.val, np.load(self.path/'predictions.npz')['val_index']):
+            raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code changed).')
+        return s
     def predictions(self) -> dict: return dict(np.load(self.path/'predictions.npz'))
 
 def _data_key(ds: Dataset) -> dict:
