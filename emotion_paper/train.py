@@ -17,7 +17,8 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, classificat
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'seed_everything', 'EpochTimer', 'evaluate', 'Run',
-           'run_experiment', 'finished_runs', 'runs_table', 'histories', 'epoch_table', 'plot_runs', 'epochs_markdown']
+           'config_split', 'run_experiment', 'finished_runs', 'runs_table', 'histories', 'epoch_table', 'plot_runs',
+           'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -93,12 +94,16 @@ class Run:
     def model(self) -> keras.Model: return keras.models.load_model(self.path/'model.keras')
     def split(self, ds: Dataset) -> Split:
         "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
-        c = self.config
-        s = make_split(ds, c['protocol'], c['approach'], c['seed'], c['val_frac'], c['scale'], subset=stratified_subset(ds.y, c['per_class'], c['seed']))
+        s = config_split(ds, self.config)
         if not np.array_equal(s.val, np.load(self.path/'predictions.npz')['val_index']):
             raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code changed).')
         return s
     def predictions(self) -> dict: return dict(np.load(self.path/'predictions.npz'))
+
+def config_split(ds: Dataset, cfg: dict) -> Split:
+    "The train/validation split an experiment configuration (`experiment_config`) prescribes for `ds`."
+    return make_split(ds, cfg['protocol'], cfg['approach'], cfg['seed'], cfg['val_frac'], cfg['scale'],
+                      subset=stratified_subset(ds.y, cfg['per_class'], cfg['seed']))
 
 def _data_key(ds: Dataset) -> dict:
     r = ds.report
@@ -112,8 +117,7 @@ def run_experiment(name: str, protocol: str = 'paper', profile: str = 'quick', s
     cfg['data'] = _data_key(ds)
     path = results_dir(profile)/f"{name}-{protocol}-{config_hash(cfg)}"
     if path.exists() and not force: return Run.load(path)
-    split = make_split(ds, protocol, cfg['approach'], seed, cfg['val_frac'], cfg['scale'],
-                       subset=stratified_subset(ds.y, cfg['per_class'], seed))
+    split = config_split(ds, cfg)
     seed_everything(seed)
     model, timer = build_model(**cfg['model']), EpochTimer()
     train, val = make_dataset(ds, split.train, shuffle=True, seed=seed), make_dataset(ds, split.val)
