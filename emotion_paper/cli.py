@@ -59,7 +59,7 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
         print(f'[{i}/{len(chosen)}] {nb} (profile {profile})', flush=True)
         t = time.time()
         try:
-            pm.execute_notebook(nbs/nb, done/nb, parameters=dict(profile=profile, seed=seed, source=source, force=force, out_dir=str(figs)),
+            pm.execute_notebook(nbs/nb, done/nb, parameters=dict(profile=profile, seed=seed, source=source, force=t0 if force else False, out_dir=str(figs)),
                                 cwd=str(nbs), stdout_file=sys.stdout, stderr_file=sys.stderr, progress_bar=False)  # Keras' epoch lines as they come
         except pm.PapermillExecutionError as e:
             raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is {done/nb}. "
@@ -87,7 +87,7 @@ def main(argv: list | None = None) -> int:
     r.add_argument('--profile', default='quick', choices=tuple(PROFILES))
     r.add_argument('--out', help='folder for figures, tables, MANIFEST.json and executed/ notebooks (default: figures/ for paper, data/<profile>/figures otherwise; executed notebooks in data/executed/<profile>)')
     r.add_argument('--only', nargs='+', help='run only the notebooks whose names contain these')
-    r.add_argument('--force', action='store_true', help='retrain experiments even if results exist')
+    r.add_argument('--force', action='store_true', help='retrain every experiment the chosen notebooks use (each once) even if results exist')
     r.add_argument('--seed', type=int, default=SEED)
     r.add_argument('--source', help='as for `data`')
     a = p.parse_args(argv)

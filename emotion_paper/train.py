@@ -8,7 +8,7 @@ from .config import *
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
 from .models import build_model
-import json, math, time
+import json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -23,7 +23,7 @@ __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'se
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
     'final':         dict(epochs=5, model={}, about='the final model, 5 epochs (FIG 5.1-5.3)'),
-    'bn':            dict(epochs=3, model={}, about='with batch normalization, 3 epochs (FIG 4.1.5)'),
+    'bn':            dict(epochs=3, model={}, prefix_of='final', about='with batch normalization, 3 epochs (FIG 4.1.5)'),
     'no_bn':         dict(epochs=3, model=dict(batch_norm=False), about='without batch normalization (FIG 4.1.4)'),
     'relu':          dict(epochs=3, model=dict(activation='relu'), about='ReLU instead of LeakyReLU (§4.1.c)'),
     'adam':          dict(epochs=3, model=dict(optimizer='adam'), about='Adam instead of RMSprop (§4.3)'),
@@ -109,35 +109,75 @@ def _data_key(ds: Dataset) -> dict:
     r = ds.report
     return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'], pixels=config_hash(list(ds.frame['pixel_sha'])))
 
-def run_experiment(name: str, protocol: str = 'paper', profile: str = 'quick', seed: int = SEED,
-                   force: bool = False, source=None, verbose: int = 2) -> Run:
-    "Train (or load the cached result of) experiment `name` under `protocol` and `profile`."
-    cfg = experiment_config(name, protocol, profile, seed)
-    ds = load_data(PROTOCOL_MODE[protocol], source)
-    cfg['data'] = _data_key(ds)
-    path = results_dir(profile)/f"{name}-{protocol}-{config_hash(cfg)}"
-    if path.exists() and not force: return Run.load(path)
-    split = config_split(ds, cfg)
-    seed_everything(seed)
-    model, timer = build_model(**cfg['model']), EpochTimer()
-    train, val = make_dataset(ds, split.train, shuffle=True, seed=seed), make_dataset(ds, split.val)
-    print(f"{name} [{protocol}, {profile}]: {EXPERIMENTS[name]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
-          f"{cfg['epochs']} epochs of {math.ceil(len(split.train)/BATCH_SIZE)} steps", flush=True)
-    h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer], verbose=verbose)
+def _config(name: str, protocol: str, profile: str, seed: int, ds: Dataset) -> dict:
+    return experiment_config(name, protocol, profile, seed) | dict(data=_data_key(ds))
+
+def _run_path(cfg: dict) -> Path: return results_dir(cfg['profile'])/f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
+
+_SESSION_START = time.time()
+
+def _is_current(path: Path, force: bool | float) -> bool:
+    "Whether the run at `path` is finished and not to be retrained: `force` True retrains runs older than this session, a time those older than it."
+    if not (path/'metrics.json').exists(): return False
+    since = _SESSION_START if force is True else float(force or 0)
+    return (path/'metrics.json').stat().st_mtime >= since
+
+class _Snapshots(keras.callbacks.Callback):
+    "Saves the model after the epochs in `at` ({epoch: path}): the runs that are the first epochs of this one."
+    def __init__(self, at: dict): super().__init__(); self.at = at
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch + 1 in self.at: self.model.save(self.at[epoch + 1])
+
+def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, ds: Dataset, split: Split, verbose: int, **extra) -> None:
+    "Evaluate `model` on the validation rows of `split` and write the run's folder, atomically."
+    val = make_dataset(ds, split.val)
     final_loss, final_acc = model.evaluate(val, verbose=verbose)
     probs = model.predict(val, verbose=0)
     y_true, y_pred = ds.y[split.val], probs.argmax(1)
-    history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds, ms_per_step=timer.ms_per_step)
     metrics = evaluate(y_true, y_pred, leak_mask(ds, split)) | dict(
         evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
         steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE))
     with atomic_path(path) as tmp:
         tmp.mkdir()
         history[['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']].to_csv(tmp/'history.csv', index=False)
-        write_json(tmp/'config.json', cfg | dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z')))
+        write_json(tmp/'config.json', cfg | extra | dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z')))
         write_json(tmp/'metrics.json', metrics)
         np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs, names=ds.frame['name'].to_numpy()[split.val].astype(str))
         model.save(tmp/'model.keras')
+
+def run_experiment(name: str, protocol: str = 'paper', profile: str = 'quick', seed: int = SEED,
+                   force: bool | float = False, source=None, verbose: int = 2) -> Run:
+    """Train (or load the cached result of) experiment `name` under `protocol` and `profile`.
+    `force=True` retrains a run unless this session already did; a time (`time.time()`) retrains runs finished before it.
+    An experiment that is `prefix_of` another is saved while that one trains, after its own number of epochs."""
+    ds = load_data(PROTOCOL_MODE[protocol], source)
+    cfg = _config(name, protocol, profile, seed, ds)
+    path = _run_path(cfg)
+    if _is_current(path, force): return Run.load(path)
+    if parent := EXPERIMENTS[name].get('prefix_of'):
+        run_experiment(parent, protocol, profile, seed, force=time.time(), source=source, verbose=verbose)
+        return Run.load(path)
+    kids = {k: _config(k, protocol, profile, seed, ds) for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name}
+    for k, kc in kids.items():
+        if kc | dict(experiment=name, epochs=cfg['epochs']) != cfg or kc['epochs'] > cfg['epochs']:
+            raise ValueError(f"{k} is marked prefix_of={name!r} but is not {name} with fewer epochs.")
+    split = config_split(ds, cfg)
+    seed_everything(seed)
+    model, timer = build_model(**cfg['model']), EpochTimer()
+    train, val = make_dataset(ds, split.train, shuffle=True, seed=seed), make_dataset(ds, split.val)
+    print(f"{name} [{protocol}, {profile}]: {EXPERIMENTS[name]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
+          f"{cfg['epochs']} epochs of {math.ceil(len(split.train)/BATCH_SIZE)} steps"
+          + ''.join(f"; saves {k} after epoch {kc['epochs']}" for k, kc in kids.items()), flush=True)
+    results_dir(profile).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix='.snapshots-', dir=results_dir(profile)) as snaps:
+        at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
+        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)], verbose=verbose)
+        history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds, ms_per_step=timer.ms_per_step)
+        _save_run(path, cfg, model, history, ds, split, verbose)
+        for k, kc in kids.items():
+            print(f"{k} [{protocol}, {profile}]: the first {kc['epochs']} epochs of {path.name}", flush=True)
+            _save_run(_run_path(kc), kc, keras.models.load_model(at[kc['epochs']]), history.iloc[:kc['epochs']], ds, split, verbose,
+                      saved_from=path.name)
     return Run.load(path)
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
