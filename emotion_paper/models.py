@@ -5,11 +5,28 @@
 # %% ../nbs/03_models.ipynb #76d8eaa3
 from __future__ import annotations
 from .config import *
-import keras
+import keras, tensorflow as tf
 from keras import layers
 
 # %% auto #0
-__all__ = ['LAST_CONV', 'build_model']
+__all__ = ['LAST_CONV', 'FusedBatchNorm', 'build_model']
+
+# %% ../nbs/03_models.ipynb #c0b37b25
+@keras.saving.register_keras_serializable(package='emotion_paper')
+class FusedBatchNorm(layers.BatchNormalization):
+    "Keras' `BatchNormalization` computed in training by TensorFlow's fused kernel, as Keras 2 did; same weights and updates."
+    def call(self, inputs, training=None, mask=None):
+        if not (training and self.trainable) or mask is not None or len(inputs.shape) != 4 or self.axis not in (-1, 3) \
+                or self.renorm or self.synchronized or inputs.dtype != tf.float32:
+            return super().call(inputs, training=training, mask=mask)
+        gamma = self.gamma if self.scale else tf.ones_like(self.moving_mean)
+        beta = self.beta if self.center else tf.zeros_like(self.moving_mean)
+        y, mean, var = tf.compat.v1.nn.fused_batch_norm(inputs, gamma, beta, epsilon=self.epsilon, is_training=True)
+        n = tf.cast(tf.reduce_prod(tf.shape(inputs)[:-1]), var.dtype)
+        var = var*(n - 1)/n  # the kernel reports the unbiased variance; Keras averages the biased one
+        self.moving_mean.assign(self.moving_mean*self.momentum + mean*(1 - self.momentum))
+        self.moving_variance.assign(self.moving_variance*self.momentum + var*(1 - self.momentum))
+        return y
 
 # %% ../nbs/03_models.ipynb #9572013c
 LAST_CONV = 'conv3_act'
@@ -33,7 +50,7 @@ def build_model(batch_norm: bool = True, activation: str = 'leaky_relu', optimiz
     h = layers.Rescaling(1/255, name='scale')(inp)
     for i, f in enumerate(filters, 1):
         h = layers.Conv2D(f, 3, use_bias=not batch_norm, name=f'conv{i}')(h)
-        if batch_norm: h = layers.BatchNormalization(name=f'conv{i}_bn')(h)
+        if batch_norm: h = FusedBatchNorm(name=f'conv{i}_bn')(h)
         h = _act(activation, leaky_slope, f'conv{i}_act')(h)
         if i < len(filters): h = layers.MaxPooling2D(2, name=f'pool{i}')(h)
     if lstm:  # rows of the last feature map as time steps

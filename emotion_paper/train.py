@@ -7,8 +7,9 @@ from __future__ import annotations
 from .config import *
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
+from . import models
 from .models import build_model
-import json, math, tempfile, time
+import inspect, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -109,8 +110,10 @@ def _data_key(ds: Dataset) -> dict:
     r = ds.report
     return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'], pixels=config_hash(list(ds.frame['pixel_sha'])))
 
+_MODEL_CODE = config_hash(inspect.getsource(models))  # a change to the model code makes new runs, not stale loads
+
 def _config(name: str, protocol: str, profile: str, seed: int, ds: Dataset) -> dict:
-    return experiment_config(name, protocol, profile, seed) | dict(data=_data_key(ds))
+    return experiment_config(name, protocol, profile, seed) | dict(data=_data_key(ds), model_code=_MODEL_CODE)
 
 def _run_path(cfg: dict) -> Path: return results_dir(cfg['profile'])/f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
 
