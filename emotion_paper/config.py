@@ -131,11 +131,11 @@ def environment() -> dict:
                 onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
 
 def git_commit() -> str:
-    "The project's current git commit (with '+dirty' if the tree has changes), or 'unknown'."
+    "The project's current git commit (with '+dirty' if tracked files outside `figures/`, the outputs, have changes), or 'unknown'."
     import subprocess
     try:
         run = lambda *a: subprocess.run(['git', *a], cwd=project_root(), capture_output=True, text=True, check=True).stdout.strip()
-        return run('rev-parse', '--short', 'HEAD') + ('+dirty' if run('status', '--porcelain', '--untracked-files=no') else '')
+        return run('rev-parse', '--short', 'HEAD') + ('+dirty' if run('status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)figures') else '')
     except (OSError, subprocess.CalledProcessError): return 'unknown'
 
 def provenance(profile: str, seed: int) -> str:

@@ -9,7 +9,7 @@ from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
 from . import models
 from .models import build_model
-import inspect, json, math, tempfile, time
+import contextlib, inspect, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -172,7 +172,7 @@ def run_experiment(name: str, protocol: str = 'paper', profile: str = 'quick', s
           f"{cfg['epochs']} epochs of {math.ceil(len(split.train)/BATCH_SIZE)} steps"
           + ''.join(f"; saves {k} after epoch {kc['epochs']}" for k, kc in kids.items()), flush=True)
     results_dir(profile).mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix='.snapshots-', dir=results_dir(profile)) as snaps:
+    with (tempfile.TemporaryDirectory(prefix='.snapshots-', dir=results_dir(profile)) if kids else contextlib.nullcontext()) as snaps:
         at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
         h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)], verbose=verbose)
         history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds, ms_per_step=timer.ms_per_step)
