@@ -66,11 +66,14 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
                                "Figures written before the failure are intact.") from None
         missing = [f for f in OUTPUTS[nb] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
         if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is {done/nb}.")
-        made |= {p.name: nb for p in figs.iterdir() if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
+        made |= {p.name: dict(notebook=nb, notebook_seconds=round(time.time() - t, 1)) for p in figs.iterdir()
+                 if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
         print(f'    {nb} done in {time.time() - t:.0f} s', flush=True)
     old = json.loads((figs/'MANIFEST.json').read_text()).get('files', {}) if (figs/'MANIFEST.json').exists() else {}
-    files = {**old, **{n: dict(notebook=nb, sha256=sha256_file(figs/n)) for n, nb in made.items()}}
-    manifest = write_json(figs/'MANIFEST.json', dict(profile=profile, seed=seed, commit=git_commit(), environment=environment(),
+    env, commit, when = environment(), git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z')
+    files = {**old, **{n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit, device=env['device'], written=when)
+                       for n, info in made.items()}}
+    manifest = write_json(figs/'MANIFEST.json', dict(profile=profile, seed=seed, commit=commit, environment=env,
                                                    wall_seconds=round(time.time() - t0, 1), notebooks=chosen, files=files))
     print(f'{len(made)} figure and table files written to {figs} in {time.time() - t0:.0f} s; manifest {manifest}')
     return manifest

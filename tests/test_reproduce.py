@@ -18,11 +18,16 @@ def test_reproduce_quick_end_to_end(home, tmp_path):
     assert set(m['files']) == set(expected)
     for f, info in m['files'].items():
         assert info['notebook'] == expected[f] and info['sha256'] == sha256_file(out/f)
+        assert info['profile'] == 'quick' and info['seed'] == m['seed'] and info['commit'] == m['commit'] and info['device'] and info['written']
+        assert 0 < info['notebook_seconds'] <= m['wall_seconds']
     again = subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'reproduce', '--profile', 'quick', '--out', str(out), '--only', '10_fig3'],
                            capture_output=True, text=True, env=env, timeout=600)
     assert again.returncode == 0, again.stderr[-3000:]
     m2 = json.loads((out/'MANIFEST.json').read_text())
     assert set(m2['files']) == set(expected) and m2['notebooks'] == ['10_fig3_dataset.ipynb'], 'a partial rerun keeps the other entries'
+    for f, nb in expected.items():
+        if nb == '10_fig3_dataset.ipynb': assert m2['files'][f]['notebook_seconds'] <= m2['wall_seconds'] and m2['files'][f]['sha256'] == sha256_file(out/f)
+        else: assert m2['files'][f] == m['files'][f], f'{f}: not rewritten, so its entry is the first run\'s'
 
 def test_reproduce_fails_before_training_without_data(home, tmp_path):
     env = os.environ | dict(EMOTION_PAPER_DATA=str(tmp_path/'nowhere'))
