@@ -15,7 +15,7 @@ endif
 endif
 export PYTHONUNBUFFERED := 1
 
-.PHONY: venv data paper quick test lab check-clean readme docs browser
+.PHONY: venv data paper quick seeds test lab check-clean readme docs browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ paper: venv  ## the main job: regenerate every figure and table into figures/ (f
 
 quick: venv  ## the same pipeline on a small subset, into data/quick/figures/
 	$(BIN)/emotion-paper reproduce --profile quick
+
+SEEDS ?= 5
+seeds: venv  ## the seed sweep: every arm of every comparison over $(SEEDS) seeds (paper profile), on a local Dask cluster
+	$(BIN)/emotion-paper data
+	$(BIN)/emotion-paper sweep --seeds $(SEEDS) --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
 test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
 	$(BIN)/nbdev_export

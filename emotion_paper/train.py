@@ -7,9 +7,8 @@ from __future__ import annotations
 from .config import *
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
-from . import models
 from .models import build_model
-import contextlib, inspect, json, math, tempfile, time
+import contextlib, functools, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -17,9 +16,10 @@ import keras, tensorflow as tf
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix, f1_score
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'seed_everything', 'EpochTimer', 'evaluate', 'Run',
-           'config_split', 'run_experiment', 'finished_runs', 'runs_table', 'histories', 'epoch_table', 'plot_runs',
-           'epochs_markdown']
+__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'seed_everything', 'EpochTimer',
+           'classification_metrics', 'Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name',
+           'records_dir', 'run_record', 'write_record', 'load_record', 'run_experiment', 'finished_runs', 'runs_table',
+           'epoch_table', 'plot_runs', 'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -64,7 +64,7 @@ class EpochTimer(keras.callbacks.Callback):
         self.ms_per_step.append(1000*(self.t_train - self.t0)/max(self.steps, 1))
 
 # %% ../nbs/04_train.ipynb #a51f8cc3
-def evaluate(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.ndarray | None = None) -> dict:
+def classification_metrics(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.ndarray | None = None) -> dict:
     "Accuracy, balanced accuracy, macro-F1, per-class precision/recall, confusion matrix, and accuracy split by leak."
     labels = list(range(len(EMOTIONS)))
     rep = classification_report(y_true, y_pred, labels=labels, target_names=EMOTIONS, output_dict=True, zero_division=0)
@@ -82,45 +82,90 @@ def evaluate(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.ndarray | None =
 # %% ../nbs/04_train.ipynb #a632b9dd
 @dataclass
 class Run:
-    "A finished experiment: its folder, configuration, per-epoch history and final metrics."
-    path: Path
-    config: dict
-    history: pd.DataFrame
-    metrics: dict
+    "A finished experiment: configuration, per-epoch history and final metrics; weights and predictions if trained here."
+    path: Path  # the run's folder under `results_dir` (it may not exist for a run known by its committed record)
+    config: dict  # `experiment_config` plus the data and model keys and the environment it ran in
+    history: pd.DataFrame  # one row per epoch: loss, accuracy, val_loss, val_accuracy, seconds, ms_per_step
+    metrics: dict  # `classification_metrics` of the final model on the validation rows, and more
     @classmethod
-    def load(cls, path: Path) -> 'Run':
+    def load(cls, path: Path) -> Run:
+        "The run trained into folder `path`."
         path = Path(path)
         return cls(path, json.loads((path/'config.json').read_text()), pd.read_csv(path/'history.csv'),
                    json.loads((path/'metrics.json').read_text()))
-    def model(self) -> keras.Model: return keras.models.load_model(self.path/'model.keras')
+    @property
+    def has_weights(self) -> bool: return (self.path/'model.keras').exists()
+    def model(self) -> keras.Model:
+        "The trained model (only for runs trained on this machine: records carry no weights)."
+        if not self.has_weights:
+            raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) trains it.')
+        return keras.models.load_model(self.path/'model.keras')
+    def predictions(self) -> dict:
+        "Validation rows, true labels, predicted probabilities and image names."
+        return dict(np.load(self.path/'predictions.npz'))
     def split(self, ds: Dataset) -> Split:
         "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
         s = config_split(ds, self.config)
-        if not np.array_equal(s.val, np.load(self.path/'predictions.npz')['val_index']):
+        if not np.array_equal(s.val, self.predictions()['val_index']):
             raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code changed).')
         return s
-    def predictions(self) -> dict: return dict(np.load(self.path/'predictions.npz'))
 
-def config_split(ds: Dataset, cfg: dict) -> Split:
-    "The train/validation split an experiment configuration (`experiment_config`) prescribes for `ds`."
+# %% ../nbs/04_train.ipynb #a632b9e0
+def config_split(ds: Dataset,  # the preprocessed dataset (`load_data`)
+                 cfg: dict,  # an experiment configuration (`experiment_config`)
+                ) -> Split:
+    "The train/validation split an experiment configuration prescribes for `ds`."
     return make_split(ds, cfg['protocol'], cfg['approach'], cfg['seed'], cfg['val_frac'], cfg['scale'],
                       subset=stratified_subset(ds.y, cfg['per_class'], cfg['seed']))
 
-def _data_key(ds: Dataset) -> dict:
+# %% ../nbs/04_train.ipynb #a632b9e1
+@functools.cache
+def model_key(**switches) -> str:  # the `build_model` arguments of an experiment
+    "A hash of the model `build_model(**switches)` builds: its architecture, optimizer and loss."
+    m = build_model(**switches)
+    opt = {k: v for k, v in m.optimizer.get_config().items() if k != 'name'}  # Keras numbers the names: rm_sprop_2
+    return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt, loss=m.loss))
+
+def data_key(ds: Dataset) -> dict:  # the preprocessed dataset
+    "What identifies the data a run trains on: legend hash, mode, rows kept, image size and a hash of the faces."
     r = ds.report
-    return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'], pixels=config_hash(list(ds.frame['pixel_sha'])))
+    return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'],
+                pixels=config_hash(list(ds.frame['pixel_sha'])))
 
-_MODEL_CODE = config_hash(inspect.getsource(models))  # a change to the model code makes new runs, not stale loads
+def run_config(name: str, protocol: str, profile: str, seed: int, ds: Dataset) -> dict:
+    "`experiment_config` with the data and model keys: what names a run's folder and record."
+    cfg = experiment_config(name, protocol, profile, seed)
+    return cfg | dict(data=data_key(ds), model_key=model_key(**cfg['model']))
 
-def _config(name: str, protocol: str, profile: str, seed: int, ds: Dataset) -> dict:
-    return experiment_config(name, protocol, profile, seed) | dict(data=_data_key(ds), model_code=_MODEL_CODE)
+def run_name(cfg: dict) -> str:  # a `run_config`
+    "The run's name: experiment, protocol and the hash of its configuration."
+    return f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
 
-def _run_path(cfg: dict) -> Path: return results_dir(cfg['profile'])/f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
+# %% ../nbs/04_train.ipynb #a632b9e3
+def records_dir(profile: str = 'quick') -> Path:  # a profile's name (`PROFILES`)
+    "Where the records of a profile's runs live: `records/` (committed) for `paper`, else `data/<profile>/records/`."
+    get_profile(profile)
+    return project_root()/'records' if profile == 'paper' else data_root()/profile/'records'
 
+def run_record(run: Run) -> dict:  # a finished run
+    "The run's record: configuration, per-epoch history and final metrics (no weights, no predictions)."
+    return dict(config=run.config, history=run.history.to_dict('records'), metrics=run.metrics)
+
+def write_record(run: Run) -> Path:  # a finished run
+    "Write the run's record atomically into `records_dir`; return its path."
+    return write_json(records_dir(run.config['profile'])/f'{run.path.name}.json', run_record(run))
+
+def load_record(path: Path) -> Run:  # a record written by `write_record`
+    "The run a record describes (its folder under `results_dir` may be absent)."
+    rec = json.loads(Path(path).read_text())
+    return Run(results_dir(rec['config']['profile'])/Path(path).stem, rec['config'],
+               pd.DataFrame(rec['history']), rec['metrics'])
+
+# %% ../nbs/04_train.ipynb #a632b9e4
 _SESSION_START = time.time()
 
 def _is_current(path: Path, force: bool | float) -> bool:
-    "Whether the run at `path` is finished and not to be retrained: `force` True retrains runs older than this session, a time those older than it."
+    "Whether the run folder at `path` is finished and not to be retrained (see `run_experiment`'s `force`)."
     if not (path/'metrics.json').exists(): return False
     since = _SESSION_START if force is True else float(force or 0)
     return (path/'metrics.json').stat().st_mtime >= since
@@ -131,76 +176,97 @@ class _Snapshots(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         if epoch + 1 in self.at: self.model.save(self.at[epoch + 1])
 
-def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, ds: Dataset, split: Split, verbose: int, **extra) -> None:
-    "Evaluate `model` on the validation rows of `split` and write the run's folder, atomically."
+# %% ../nbs/04_train.ipynb #a632b9e5
+def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, ds: Dataset, split: Split,
+              verbose: int, **extra) -> Run:
+    "Evaluate `model` on the validation rows of `split`, write the run's folder atomically, then its record."
     val = make_dataset(ds, split.val)
     final_loss, final_acc = model.evaluate(val, verbose=verbose)
     probs = model.predict(val, verbose=0)
     y_true, y_pred = ds.y[split.val], probs.argmax(1)
-    metrics = evaluate(y_true, y_pred, leak_mask(ds, split)) | dict(
+    metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
         evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
         steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE))
+    cols = ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']
     with atomic_path(path) as tmp:
         tmp.mkdir()
-        history[['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']].to_csv(tmp/'history.csv', index=False)
-        write_json(tmp/'config.json', cfg | extra | dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z')))
+        history[cols].to_csv(tmp/'history.csv', index=False)
+        write_json(tmp/'config.json', cfg | extra | dict(environment=environment(),
+                                                         finished=time.strftime('%Y-%m-%d %H:%M:%S %Z')))
         write_json(tmp/'metrics.json', metrics)
-        np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs, names=ds.frame['name'].to_numpy()[split.val].astype(str))
+        np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs,
+                 names=ds.frame['name'].to_numpy()[split.val].astype(str))
         model.save(tmp/'model.keras')
+    run = Run.load(path)
+    write_record(run)
+    return run
 
-def run_experiment(name: str, protocol: str = 'paper', profile: str = 'quick', seed: int = SEED,
-                   force: bool | float = False, source=None, verbose: int = 2) -> Run:
-    """Train (or load the cached result of) experiment `name` under `protocol` and `profile`.
-    `force=True` retrains a run unless this session already did; a time (`time.time()`) retrains runs finished before it.
-    An experiment that is `prefix_of` another is saved while that one trains, after its own number of epochs."""
+# %% ../nbs/04_train.ipynb #a632b9e6
+def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
+    "Train the run `cfg` on `ds`, saving the runs in `kids` ({name: config}) after their own epochs."
+    path, split = results_dir(cfg['profile'])/run_name(cfg), config_split(ds, cfg)
+    seed_everything(cfg['seed'])
+    model, timer = build_model(**cfg['model']), EpochTimer()
+    train = make_dataset(ds, split.train, shuffle=True, seed=cfg['seed'])
+    val = make_dataset(ds, split.val)
+    steps = math.ceil(len(split.train)/BATCH_SIZE)
+    print(f"{cfg['experiment']} [{cfg['protocol']}, {cfg['profile']}, seed {cfg['seed']}]: "
+          f"{EXPERIMENTS[cfg['experiment']]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
+          f"{cfg['epochs']} epochs of {steps} steps" + ''.join(f"; saves {k} after epoch {kc['epochs']}"
+                                                              for k, kc in kids.items()), flush=True)
+    with (tempfile.TemporaryDirectory(prefix='.snapshots-', dir=path.parent) if kids else contextlib.nullcontext()) as snaps:
+        at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
+        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)], verbose=verbose)
+        history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds,
+                                                 ms_per_step=timer.ms_per_step)
+        run = _save_run(path, cfg, model, history, ds, split, verbose)
+        for k, kc in kids.items():
+            print(f"{k} [{cfg['protocol']}, {cfg['profile']}]: the first {kc['epochs']} epochs of {path.name}", flush=True)
+            _save_run(path.parent/run_name(kc), kc, keras.models.load_model(at[kc['epochs']]),
+                      history.iloc[:kc['epochs']], ds, split, verbose, saved_from=path.name)
+    return run
+
+# %% ../nbs/04_train.ipynb #a632b9e7
+def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
+                   protocol: str = 'paper',  # a split protocol: 'paper', 'held_out' or 'by_person'
+                   profile: str = 'quick',  # 'quick' (a small subset, 1 epoch) or 'paper' (everything)
+                   seed: int = SEED,  # seeds the split, the balancing, the initialisation and the data order
+                   force: bool | float = False,  # True: retrain unless this session did; a time: retrain if older
+                   source=None,  # the data source (`load_data`); None: `EMOTION_PAPER_DATA` or the pinned download
+                   verbose: int = 2,  # Keras' verbosity: 2 prints one line per epoch
+                   weights: bool = False,  # the trained model is needed: a run known only by its record trains
+                  ) -> Run:
+    "Train experiment `name` under `protocol` and `profile`, or load its cached folder or committed record."
+    if protocol not in PROTOCOL_MODE:
+        raise ValueError(f"Unknown protocol {protocol!r}: choose one of {', '.join(PROTOCOL_MODE)}.")
     ds = load_data(PROTOCOL_MODE[protocol], source)
-    cfg = _config(name, protocol, profile, seed, ds)
-    path = _run_path(cfg)
+    cfg = run_config(name, protocol, profile, seed, ds)
+    path = results_dir(profile)/run_name(cfg)
+    record = records_dir(profile)/f'{path.name}.json'
     if _is_current(path, force): return Run.load(path)
+    if not force and not weights and record.exists(): return load_record(record)
     if parent := EXPERIMENTS[name].get('prefix_of'):
         run_experiment(parent, protocol, profile, seed, force=time.time(), source=source, verbose=verbose)
         return Run.load(path)
-    kids = {k: _config(k, protocol, profile, seed, ds) for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name}
+    kids = {k: run_config(k, protocol, profile, seed, ds) for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name}
     for k, kc in kids.items():
         if kc | dict(experiment=name, epochs=cfg['epochs']) != cfg or kc['epochs'] > cfg['epochs']:
             raise ValueError(f"{k} is marked prefix_of={name!r} but is not {name} with fewer epochs.")
-    split = config_split(ds, cfg)
-    seed_everything(seed)
-    model, timer = build_model(**cfg['model']), EpochTimer()
-    train, val = make_dataset(ds, split.train, shuffle=True, seed=seed), make_dataset(ds, split.val)
-    print(f"{name} [{protocol}, {profile}]: {EXPERIMENTS[name]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
-          f"{cfg['epochs']} epochs of {math.ceil(len(split.train)/BATCH_SIZE)} steps"
-          + ''.join(f"; saves {k} after epoch {kc['epochs']}" for k, kc in kids.items()), flush=True)
-    results_dir(profile).mkdir(parents=True, exist_ok=True)
-    with (tempfile.TemporaryDirectory(prefix='.snapshots-', dir=results_dir(profile)) if kids else contextlib.nullcontext()) as snaps:
-        at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
-        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)], verbose=verbose)
-        history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds, ms_per_step=timer.ms_per_step)
-        _save_run(path, cfg, model, history, ds, split, verbose)
-        for k, kc in kids.items():
-            print(f"{k} [{protocol}, {profile}]: the first {kc['epochs']} epochs of {path.name}", flush=True)
-            _save_run(_run_path(kc), kc, keras.models.load_model(at[kc['epochs']]), history.iloc[:kc['epochs']], ds, split, verbose,
-                      saved_from=path.name)
-    return Run.load(path)
+    return _train(cfg, ds, kids, verbose)
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
-def finished_runs(profile: str = 'quick') -> list[Run]:
-    "Every finished run of `profile`, oldest first."
-    return [Run.load(p) for p in sorted(results_dir(profile).iterdir(), key=lambda p: p.stat().st_mtime)
-            if p.is_dir() and not p.name.startswith('.') and (p/'metrics.json').exists()]
+def finished_runs(profile: str = 'quick') -> list[Run]:  # a profile's name
+    "Every recorded run of `profile`, in the order of their names."
+    d = records_dir(profile)
+    return [load_record(p) for p in sorted(d.glob('*.json'))] if d.is_dir() else []
 
-def runs_table(profile: str = 'quick') -> pd.DataFrame:
-    "One row per finished run: experiment, protocol, seed, epochs, final metrics and the run's folder."
-    keys = ('accuracy', 'balanced_accuracy', 'macro_f1', 'evaluate_accuracy', 'evaluate_loss', 'accuracy_seen_in_train', 'accuracy_unseen')
+def runs_table(profile: str = 'quick') -> pd.DataFrame:  # a profile's name
+    "One row per recorded run: experiment, protocol, seed, epochs, final metrics and the run's name."
+    keys = ('accuracy', 'balanced_accuracy', 'macro_f1', 'evaluate_accuracy', 'evaluate_loss',
+            'accuracy_seen_in_train', 'accuracy_unseen')
     return pd.DataFrame([dict(experiment=r.config['experiment'], protocol=r.config['protocol'], seed=r.config['seed'],
-                              epochs=r.config['epochs'], **{k: r.metrics.get(k) for k in keys}, path=r.path.name)
+                              epochs=r.config['epochs'], **{k: r.metrics.get(k) for k in keys}, run=r.path.name)
                          for r in finished_runs(profile)])
-
-def histories(profile: str = 'quick') -> pd.DataFrame:
-    "The per-epoch histories of every finished run of `profile`, in one long DataFrame."
-    runs = finished_runs(profile)
-    if not runs: return pd.DataFrame()
-    return pd.concat([r.history.assign(experiment=r.config['experiment'], protocol=r.config['protocol'], seed=r.config['seed']) for r in runs], ignore_index=True)
 
 # %% ../nbs/04_train.ipynb #06c1aeda
 def epoch_table(run: Run) -> pd.DataFrame:
