@@ -15,7 +15,7 @@ endif
 endif
 export PYTHONUNBUFFERED := 1
 
-.PHONY: venv data paper quick seeds test lab check-clean readme docs browser
+.PHONY: venv data paper quick seeds test lab check-clean readme docs docs-config preview quarto browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -52,12 +52,31 @@ check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committ
 lab: venv  ## JupyterLab in the project root with the project's kernel (prints its URL; a taken port moves to the next free one)
 	$(BIN)/jupyter lab --ip 127.0.0.1 --port $${PORT:-8888} --no-browser --ServerApp.root_dir=$(CURDIR) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-readme: venv  ## README.md from nbs/index.ipynb: nbdev_readme where Quarto exists, nbconvert otherwise
-	if command -v quarto >/dev/null; then $(BIN)/nbdev_readme; else \
-	  $(BIN)/jupyter nbconvert --to markdown nbs/index.ipynb --output-dir . --output README --log-level WARN; fi
+readme: venv quarto docs-config  ## README.md from nbs/index.ipynb (nbdev_readme, Quarto)
+	$(BIN)/nbdev_readme
 
-docs: venv  ## the docs site in _docs/: Quarto via nbdev_docs where quarto exists, else nbconvert (says which)
-	$(BIN)/python -c "from emotion_paper.docs import build_docs; how, out = build_docs(); print(f'docs built with {how} into {out}')"
+# Quarto: on PATH, else installed into .tools/quarto: from ../shared/tools/quarto where it exists (machines without
+# GitHub), else the official release for this platform (needs internet; not tried on our machines).
+QUARTO_VERSION := 1.10.18
+QUARTO_SHARED := $(abspath ../shared/tools/quarto/install_quarto.sh)
+QUARTO_ARCH := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,amd64)
+export PATH := $(CURDIR)/.tools/quarto/bin:$(PATH)
+quarto:  ## install Quarto into .tools/quarto unless quarto is on PATH
+	@if ! command -v quarto >/dev/null; then \
+	  if [ -f "$(QUARTO_SHARED)" ]; then bash "$(QUARTO_SHARED)" .tools/quarto; \
+	  else mkdir -p .tools/quarto && curl -fsSL https://github.com/quarto-dev/quarto-cli/releases/download/v$(QUARTO_VERSION)/quarto-$(QUARTO_VERSION)-linux-$(QUARTO_ARCH).tar.gz \
+	    | tar -xz -C .tools/quarto --strip-components=1; fi; fi
+	@quarto --version
+
+docs-config: venv  ## regenerate nbs/nbdev.yml from settings.ini and check the docs configuration (file and line on error)
+	$(BIN)/python -c "from nbdev.quarto import refresh_quarto_yml; refresh_quarto_yml()"
+	$(BIN)/python -m emotion_paper.docs
+
+docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs
+	$(BIN)/nbdev_docs
+
+preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
+	$(BIN)/nbdev_preview
 
 browser:  ## headless Chromium for the browser tests (Debian packages; needs root or sudo)
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \

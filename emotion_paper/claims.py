@@ -12,8 +12,8 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
 # %% auto #0
-__all__ = ['PAPER', 'CLAIMS', 'METRICS', 'N_RESAMPLES', 'CONFIDENCE', 'ALPHA', 'seed_metrics', 'mean_interval', 'p_improvement',
-           'verdict', 'paired_difference', 'compare_claims', 'arm_summary']
+__all__ = ['PAPER', 'CLAIMS', 'METRICS', 'N_RESAMPLES', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval',
+           'p_improvement', 'verdict', 'paired_difference', 'compare_claims', 'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #94ec0a80
 PAPER = dict(
@@ -35,6 +35,16 @@ PAPER = dict(
     bn_first_epoch_gain=0.30,  # §4.1.b: "an increase of 0.30 in validation accuracy for the initial epoch"
     bn_seconds_saved=20,  # §4.1.b: batch norm "decreased epoch computation speeds by roughly 20 seconds"
 )
+
+# %% ../nbs/08_claims.ipynb #b68c84fe
+def paper_line(fig: str) -> str:  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
+    "The paper's numbers of an epoch table as one line: val accuracy, val loss, training accuracy, timings."
+    f, parts = PAPER[fig], []
+    for k, label in (('val_accuracy', 'val accuracy'), ('val_loss', 'val loss'), ('accuracy', 'training accuracy')):
+        if k in f: parts.append(f"{label} {', '.join(f'{v:.4f}' for v in f[k])}")
+    if 'evaluate_accuracy' in f: parts.append(f"evaluate accuracy {f['evaluate_accuracy']:.4f}")
+    parts.append(f"{f['seconds'][0]}-{f['seconds'][1]} s per epoch, {f['ms_per_step'][0]}-{f['ms_per_step'][1]} ms/step")
+    return '; '.join(parts) + '.'
 
 # %% ../nbs/08_claims.ipynb #691dcae0
 CLAIMS = [  # a beats b: (name, what the paper says, a, b)

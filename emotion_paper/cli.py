@@ -9,8 +9,7 @@ import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['OUTPUTS', 'FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'parser', 'main', 'cmd_sweep',
-           'cmd_check_run']
+__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'parser', 'main', 'cmd_sweep', 'cmd_check_run']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None, mode: str = 'paper') -> int:
@@ -27,14 +26,6 @@ def cmd_data(source: str | None = None, mode: str = 'paper') -> int:
     return 0
 
 # %% ../nbs/06_cli.ipynb #86d4ac3b
-OUTPUTS = {  # every figure notebook and the files it must leave
-    '10_fig3_dataset.ipynb': ('data_report.json', 'fig3_1.png', 'fig3_2.png', 'fig3_3.png', 'fig3_4.png', 'fig3_counts.md'),
-    '11_fig4_training.ipynb': ('fig4_1_4.md', 'fig4_1_5.md', 'fig_relu_vs_leaky.png', 'fig_optimizers.png', 'fig_rnn_ablation.png',
-                               'fig_distributions.png', 'fig4_comparisons.md'),
-    '12_fig4_heatmaps.ipynb': ('fig4_1_1.png', 'fig4_1_2.png', 'fig4_1_3.png', 'fig4_1_heatmaps.png', 'fig4_1_heatmap_mass.md'),
-    '13_fig5_final.ipynb': ('fig5_1.png', 'fig5_2.png', 'fig5_3.md', 'fig_confusion_paper.png', 'fig_confusion_held_out.png',
-                            'paper_vs_reproduced.csv', 'paper_vs_reproduced.md'),
-}
 FIGURE_NOTEBOOKS = tuple(OUTPUTS)
 
 def notebooks_dir() -> Path:
@@ -65,7 +56,7 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
         except pm.PapermillExecutionError as e:
             raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is {done/nb}. "
                                "Figures written before the failure are intact.") from None
-        missing = [f for f in OUTPUTS[nb] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
+        missing = [f for f in OUTPUTS[nb][1] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
         if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is {done/nb}.")
         made |= {p.name: dict(notebook=nb, notebook_seconds=round(time.time() - t, 1)) for p in figs.iterdir()
                  if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}

@@ -13,10 +13,10 @@ from importlib import metadata
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PROFILES', 'PACKAGES',
-           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'atomic_path', 'write_text',
-           'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'device_name', 'environment',
-           'git_commit', 'provenance']
+__all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PROFILES', 'OUTPUTS', 'PACKAGES',
+           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
+           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'device_name',
+           'environment', 'git_commit', 'provenance']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -64,6 +64,31 @@ def get_profile(name: str) -> dict:
     if name not in PROFILES:
         raise ValueError(f"Unknown profile {name!r}: choose one of {', '.join(PROFILES)}.")
     return dict(PROFILES[name], name=name)
+
+# %% ../nbs/00_config.ipynb #13367b48
+OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave in the figures folder
+    '10_fig3_dataset.ipynb': ('FIG 3.1-3.4: the data and the two balancing approaches',
+                              ('data_report.json', 'fig3_1.png', 'fig3_2.png', 'fig3_3.png', 'fig3_4.png', 'fig3_counts.md')),
+    '11_fig4_training.ipynb': ('FIG 4.1.4, 4.1.5 and the ablations (seed 178)',
+                               ('fig4_1_4.md', 'fig4_1_5.md', 'fig_relu_vs_leaky.png', 'fig_optimizers.png',
+                                'fig_rnn_ablation.png', 'fig_distributions.png', 'fig4_comparisons.md')),
+    '12_fig4_heatmaps.ipynb': ('FIG 4.1.1-4.1.3: Grad-CAM, and all 8 emotions',
+                               ('fig4_1_1.png', 'fig4_1_2.png', 'fig4_1_3.png', 'fig4_1_heatmaps.png', 'fig4_1_heatmap_mass.md',
+                                'fig4_1_heatmap_mass.csv')),
+    '13_fig5_final.ipynb': ('FIG 5.1-5.3, confusion matrices, the paper-vs-reproduced table',
+                            ('fig5_1.png', 'fig5_2.png', 'fig5_3.md', 'fig_confusion_paper.png', 'fig_confusion_held_out.png',
+                             'paper_vs_reproduced.csv', 'paper_vs_reproduced.md')),
+    '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
+                       ('claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png')),
+    '15_findings.ipynb': ('the findings and the headline, written from the results files',
+                          ('findings.md', 'headline.md', 'notebooks.md', 'speed.md')),
+}
+
+def missing_outputs(notebook: str,  # a key of `OUTPUTS`
+                    out: str | Path,  # the figures folder
+                   ) -> list:
+    "The files `notebook` should have written to `out` that are missing or empty."
+    return [f for f in OUTPUTS[notebook][1] if not (Path(out)/f).exists() or (Path(out)/f).stat().st_size == 0]
 
 # %% ../nbs/00_config.ipynb #0f0eb14d
 @contextlib.contextmanager

@@ -7,13 +7,14 @@ from __future__ import annotations
 from .config import *
 from .balance import PROTOCOL_MODE
 from .train import EXPERIMENTS, load_record, records_dir, run_config, run_experiment, run_name, run_record
-import os, shutil, subprocess, time
+import json, os, shutil, subprocess, time
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
 __all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'sweep_seeds', 'sweep_plan', 'configure_tensorflow',
-           'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size', 'connect', 'sweep', 'check_run']
+           'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size', 'connect', 'sweep', 'check_run',
+           'recorded_runs', 'seed_runs']
 
 # %% ../nbs/07_sweep.ipynb #f27caa69
 SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of'))  # bn comes with final
@@ -144,8 +145,9 @@ def sweep(seeds: list,  # from `sweep_seeds`
     try:
         print(f'Dask dashboard: {client.dashboard_link}', flush=True)
         futures = {client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), source, threads,
-                                 verbose, key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False): i
-                   for i, r in todo.iterrows()}
+                                 verbose, key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False,
+                                 priority=len(todo) - n): i  # in plan order: whole seeds first
+                   for n, (i, r) in enumerate(todo.iterrows())}
         for fut in tqdm(as_completed(futures), total=len(futures), desc='sweep', unit='run'):
             i = futures[fut]
             label = f"{status.at[i, 'experiment']} [{status.at[i, 'protocol']}, seed {status.at[i, 'seed']}]"
@@ -179,3 +181,31 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     rows += [dict(what=k, recorded=v, retrained=fresh.metrics.get(k)) for k, v in recorded.metrics.items()
              if v != fresh.metrics.get(k)]
     return pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
+
+# %% ../nbs/07_sweep.ipynb #ace65bdd
+def recorded_runs(seeds: list,  # the seeds to gather
+                  profile: str = 'quick',  # the profile
+                  source: str | None = None,  # the data source
+                 ) -> list:
+    "The `Run`s recorded here for the planned runs of `seeds` and their prefix runs (bn), for the data at hand."
+    from emotion_paper.data import load_data
+    plan = sweep_plan(seeds)
+    data = {m: load_data(m, source) for m in {PROTOCOL_MODE[p] for _, p, _ in plan}}
+    runs = []
+    for e, p, s in plan:
+        for k in [e] + [k for k, x in EXPERIMENTS.items() if x.get('prefix_of') == e]:
+            rec = records_dir(profile)/f'{run_name(run_config(k, p, profile, s, data[PROTOCOL_MODE[p]]))}.json'
+            if rec.exists(): runs.append(load_record(rec))
+    return runs
+
+def seed_runs(profile: str = 'quick',  # the profile
+              min_seeds: int = 2,  # at least these seeds (from SEED on) with every run: missing runs train here
+              source: str | None = None,  # the data source
+              verbose: int = 2,  # Keras' verbosity
+             ) -> list:
+    "Every recorded run of every recorded seed, after training what the first `min_seeds` seeds miss."
+    for e, p, s in sweep_plan(sweep_seeds(min_seeds)):
+        run_experiment(e, p, profile, s, source=source, verbose=verbose)
+    d = records_dir(profile)
+    seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
+    return recorded_runs(seeds, profile, source)
