@@ -12,17 +12,20 @@ from pathlib import Path
 __all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'parser', 'main', 'cmd_sweep', 'cmd_check_run']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
-def cmd_data(source: str | None = None, mode: str = 'paper') -> int:
-    "Fetch, verify and preprocess the dataset, and print its report."
-    from emotion_paper.data import DataError, load_data, report_table
-    try: ds = load_data(mode, source)
+def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
+             mode: str = 'paper',  # 'paper' (the legend's rows as listed) or 'clean' (no repeats or copies)
+            ) -> int:
+    "Fetch, verify and preprocess the dataset, print its report and write the full drop list; 2 if the data is unusable."
+    from emotion_paper.data import DataError, get_dataset, load_data, report_table
+    try: root, ds = get_dataset(source), load_data(mode, source)
     except DataError as e:
         print(f'error: {e}', file=sys.stderr); return 2
     r = ds.report
-    print(f"source: {r['source']}\ndataset: {r['root']}\nlegend sha256: {r['legend_sha256']} "
-          f"({'the pinned commit ' + PINNED_COMMIT[:10] if r['matches_pinned_commit'] else 'not the pinned commit: a sample or another version'})\n"
-          f"mode: {mode}")
+    pinned = 'the pinned commit ' + PINNED_COMMIT[:10] if r['matches_pinned_commit'] else 'not the pinned commit: a sample or another version'
+    print(f"source: {r['source']}\ndataset: {root}\nlegend sha256: {r['legend_sha256']} ({pinned})\nmode: {mode}")
     print(report_table(r).to_string())
+    report = write_json(data_root()/f'data_report-{mode}.json', r)
+    print(f"every dropped row with its reason ({len(r['dropped']):,} rows): {report}")
     return 0
 
 # %% ../nbs/06_cli.ipynb #86d4ac3b

@@ -14,8 +14,9 @@ from PIL import Image
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['HOW_TO_PROVIDE', 'MODES', 'DataError', 'find_dataset_root', 'download', 'extract', 'get_dataset', 'read_legend',
-           'person_of', 'read_image', 'Dataset', 'preprocess', 'report_table', 'load_data']
+__all__ = ['HOW_TO_PROVIDE', 'MODES', 'DataError', 'find_dataset_root', 'download', 'extract', 'get_dataset', 'source_kind',
+           'read_legend', 'is_plain_name', 'sample_archive', 'person_of', 'read_image', 'Dataset', 'preprocess',
+           'report_table', 'load_data']
 
 # %% ../nbs/01_data.ipynb #0154fafa
 class DataError(RuntimeError):
@@ -84,6 +85,16 @@ def get_dataset(source: str | Path | None = None, dest: Path | None = None, forc
         except DataError: zip_path.unlink(missing_ok=True); raise
     return find_dataset_root(out)
 
+# %% ../nbs/01_data.ipynb #348758ac
+def source_kind(source: str | Path | None) -> str:  # what `get_dataset` was given (None: the pinned download)
+    "The kind of a data source: the pinned download, a local folder, a local zip, or a URL (its scheme and file name)."
+    if source is None: return f'pinned download (GitHub, commit {PINNED_COMMIT[:10]})'
+    s = str(source)
+    if '://' in s:
+        u = urllib.parse.urlparse(s)
+        return f'{u.scheme} URL of {Path(u.path).name}' if u.scheme != 'file' else f'local zip {Path(u.path).name} (file URL)'
+    return 'local folder' if Path(s).is_dir() else f'local zip {Path(s).name}'
+
 # %% ../nbs/01_data.ipynb #0f0de593
 def read_legend(root: Path) -> pd.DataFrame:
     "The legend with a lower-cased `label` column; `DataError` if it is empty or lacks `image`/`emotion`."
@@ -96,6 +107,26 @@ def read_legend(root: Path) -> pd.DataFrame:
     if df.empty: raise DataError(f"{path} has a header but no rows.")
     df['label'] = df['emotion'].str.strip().str.lower()
     return df
+
+# %% ../nbs/01_data.ipynb #0235712a
+def is_plain_name(name: str) -> bool:  # an image name from the legend
+    "Whether `name` is a plain file name: no directory part, not '.' or '..', no separator of any OS."
+    return bool(name) and name not in ('.', '..') and '/' not in name and '\\' not in name and Path(name).name == name
+
+# %% ../nbs/01_data.ipynb #a87508f0
+def sample_archive(root: Path,  # a dataset root (`get_dataset()`)
+                   dest: Path,  # the zip to write
+                   per_class: int = 20,  # at most this many legend rows per emotion, the first in the legend
+                   top: str = f'facial_expressions-{PINNED_COMMIT}',  # the folder inside, as GitHub names it
+                  ) -> Path:
+    "A small zip laid out like GitHub's archive: `top/data/legend.csv` and the listed `top/images/`, written atomically."
+    legend = read_legend(root)
+    rows = legend.groupby('label', group_keys=False).head(per_class)
+    rows = rows[rows['image'].map(lambda n: (Path(root)/'images'/n).is_file())]
+    with atomic_path(dest, suffix='.zip') as tmp, zipfile.ZipFile(tmp, 'w') as z:
+        z.writestr(f'{top}/data/legend.csv', rows.drop(columns='label').to_csv(index=False))
+        for n in sorted(set(rows['image'])): z.write(Path(root)/'images'/n, f'{top}/images/{n}')
+    return Path(dest)
 
 # %% ../nbs/01_data.ipynb #b3e3a832
 def person_of(name: str) -> str:
@@ -145,6 +176,7 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
     on_disk = {p.name for p in (root/'images').iterdir() if p.is_file()}
     drops, df = [], legend[['image', 'label']].copy()
     df = _drop(df, ~df['label'].isin(EMOTIONS), 'unknown label ' + df['label'].map(repr), drops)
+    df = _drop(df, ~df['image'].map(is_plain_name), 'not a plain file name', drops)  # never opened
     info = {n: read_image(root/'images'/n, size) for n in tqdm(sorted(set(df['image'])), desc='read images', unit='img')}
     df['error'] = df['image'].map(lambda n: info[n]['error'])
     df = _drop(df, df['error'].notna(), df['error'], drops)
@@ -167,7 +199,7 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
                               pixel_sha=[hashlib.sha256(a.tobytes()).hexdigest()[:16] for a in x]))
     ok = [v for v in info.values() if v['error'] is None]
     report = dict(
-        root=str(root), mode=mode, size=size, legend_rows=len(legend), legend_sha256=sha256_file(root/'data'/'legend.csv'),
+        mode=mode, size=size, legend_rows=len(legend), legend_sha256=sha256_file(root/'data'/'legend.csv'),
         images_on_disk=len(on_disk), not_in_legend=len(on_disk - set(legend['image'])),
         not_in_legend_examples=sorted(on_disk - set(legend['image']))[:10],
         raw_label_counts=legend['emotion'].value_counts().to_dict(),
@@ -190,7 +222,7 @@ def preprocess(root: Path, mode: str = 'paper', size: int = 50, cache: bool = Tr
     "Processed `size`x`size` grayscale faces of the dataset at `root`, in `mode` `paper` or `clean` (cached)."
     if mode not in MODES: raise ValueError(f"Unknown mode {mode!r}: choose one of {', '.join(MODES)}.")
     root = Path(root)
-    path = data_root()/'cache'/f'processed-{config_hash(dict(src=_source_key(root), mode=mode, size=size, v=1))}.npz'
+    path = data_root()/'cache'/f'processed-{config_hash(dict(src=_source_key(root), mode=mode, size=size, v=2))}.npz'
     if cache and path.exists():
         z = np.load(path, allow_pickle=False)
         frame = pd.DataFrame({k: z[k] for k in ('name', 'label', 'y', 'person', 'file_sha', 'pixel_sha')})
@@ -222,5 +254,5 @@ def load_data(mode: str = 'paper', source: str | Path | None = None, size: int =
     if source is None and not os.environ.get(DATA_ENV) and not ds.report['matches_pinned_commit']:
         raise DataError(f"The downloaded legend's sha256 {ds.report['legend_sha256']} is not the pinned commit's "
                         f"{LEGEND_SHA256}: delete {data_root()/'raw'} and download again.")
-    ds.report['source'] = str(source or os.environ.get(DATA_ENV) or DEFAULT_URL)
+    ds.report['source'] = source_kind(source or os.environ.get(DATA_ENV))
     return ds

@@ -23,6 +23,18 @@ def _load_yaml(path: Path) -> dict:
         line = e.problem_mark.line + 1 if e.problem_mark else '?'
         raise DocsConfigError(f'{path}:{line}: invalid YAML: {e.problem}') from None
 
+_NAMED = re.compile(r'\{\{<\s*include\s+(\S+)\s*>\}\}|!\[[^\]]*\]\(([^)\s]+)\)')
+
+def _check_includes(nb: Path) -> None:
+    "Every file a notebook's markdown includes or shows as an image must exist (URLs aside)."
+    import json
+    for cell in json.loads(nb.read_text())['cells']:
+        if cell['cell_type'] != 'markdown': continue
+        for m in _NAMED.finditer(''.join(cell['source'])):
+            f = m[1] or m[2]
+            if '://' not in f and not f.startswith('data:') and not (nb.parent/f).exists():
+                raise DocsConfigError(f'{nb}: includes {f}, which does not exist (run the notebook that writes it)')
+
 def _sidebar_files(node) -> list:
     "Every file a sidebar's contents name, depth first."
     if isinstance(node, str): return [node]
@@ -49,6 +61,7 @@ def check_docs_config(nbs: str | Path | None = None,  # the notebooks folder (de
         if name == 'sidebar.yml':
             missing = [f for f in _sidebar_files(meta.get('website', {}).get('sidebar', {}).get('contents', [])) if not (nbs/f).exists()]
             if missing: raise DocsConfigError(f"{nbs/name}: the sidebar names {', '.join(missing)}, which do not exist")
+    for nb in sorted(nbs.glob('*.ipynb')): _check_includes(nb)
     return [ini, nbs/'_quarto.yml', *(nbs/n for n in q.get('metadata-files', []))]
 
 # %% ../nbs/09_docs.ipynb #ca94b483

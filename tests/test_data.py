@@ -38,15 +38,21 @@ def bad_corpus(tmp_path):
     buf = io.BytesIO(); _face(12).save(buf, 'JPEG'); (img/'truncated_0001.jpg').write_bytes(buf.getvalue()[:200])
     (img/'text_0001.jpg').write_text('this is not an image')
     _face(13).save(img/'Conflict_0001.jpg'); _face(14).save(img/'Unknown_0001.jpg')
+    _face(15).save(root/'outside.jpg'); _face(16).save(tmp_path/'secret.jpg')  # valid images outside images/
     rows = ['image,emotion'] + [f'Good_Person_{i:04d}.jpg,{e}' for i, e in enumerate(['happiness', 'NEUTRAL', 'neutral', 'sadness', 'Anger', 'surprise'])]
     rows += ['Colour_Person_0001.png,fear', 'Big_Person_0001.jpg,neutral', 'zero_0001.jpg,neutral', 'truncated_0001.jpg,neutral',
              'text_0001.jpg,neutral', 'missing_0001.jpg,neutral', 'Unknown_0001.jpg,boredom',
-             'Conflict_0001.jpg,happiness', 'Conflict_0001.jpg,sadness', 'Good_Person_0000.jpg,happiness']
+             'Conflict_0001.jpg,happiness', 'Conflict_0001.jpg,sadness', 'Good_Person_0000.jpg,happiness',
+             '../outside.jpg,happiness', f'{tmp_path}/secret.jpg,happiness', '../../secret.jpg,sadness', 'sub\\x.jpg,fear']
     (root/'data'/'legend.csv').write_text('\n'.join(rows) + '\n')
     return root
 
-def test_bad_inputs_each_reported_good_ones_kept(home, bad_corpus):
+def test_bad_inputs_each_reported_good_ones_kept(home, bad_corpus, monkeypatch):
+    import emotion_paper.data as data
+    opened, read = [], data.read_image
+    monkeypatch.setattr(data, 'read_image', lambda p, size=50: opened.append(Path(p)) or read(p, size))
     ds = preprocess(bad_corpus, 'paper')
+    assert opened and all(p.parent == bad_corpus/'images' for p in opened), 'no file outside images/ is ever opened'
     reasons = {d['image']: d['reason'] for d in ds.report['dropped']}
     assert reasons['zero_0001.jpg'] == 'unreadable (empty file)'
     assert reasons['truncated_0001.jpg'].startswith('unreadable (')
@@ -54,6 +60,8 @@ def test_bad_inputs_each_reported_good_ones_kept(home, bad_corpus):
     assert reasons['missing_0001.jpg'] == 'missing file'
     assert reasons['Unknown_0001.jpg'] == "unknown label 'boredom'"
     assert reasons['Big_Person_0001.jpg'] == 'inconsistent dimensions 80x80'
+    for name in ('../outside.jpg', f'{bad_corpus.parent}/secret.jpg', '../../secret.jpg', 'sub\\x.jpg'):
+        assert reasons[name] == 'not a plain file name', name  # dropped before any file is opened
     kept = set(ds.frame['name'])
     assert {f'Good_Person_{i:04d}.jpg' for i in range(6)} | {'Colour_Person_0001.png'} <= kept
     assert ds.report['conflicting_labels'] == ['Conflict_0001.jpg'] and ds.report['conflicting_labels_kept']

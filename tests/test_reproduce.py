@@ -1,16 +1,15 @@
-"`emotion-paper reproduce --profile quick` end to end on the shared data, into a temporary folder."
+"`emotion-paper reproduce --profile quick` end to end on the whole dataset, into a temporary folder."
 import json, os, subprocess, sys
-from emotion_paper.cli import OUTPUTS
+from emotion_paper.config import OUTPUTS
 from emotion_paper.config import sha256_file
-from conftest import SHARED
 
-def test_reproduce_quick_end_to_end(home, tmp_path):
+def test_reproduce_quick_end_to_end(dataset, home, tmp_path):
     out = tmp_path/'figs'
-    env = os.environ | dict(EMOTION_PAPER_DATA=str(SHARED/'facial_expressions'))
+    env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
     r = subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'reproduce', '--profile', 'quick', '--out', str(out)],
                        capture_output=True, text=True, env=env, timeout=1800)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    expected = {f: nb for nb, files in OUTPUTS.items() for f in files}
+    expected = {f: nb for nb, (_, files) in OUTPUTS.items() for f in files}
     for f in expected: assert (out/f).stat().st_size > 0, f
     for nb in OUTPUTS: assert (out/'executed'/nb).exists()
     m = json.loads((out/'MANIFEST.json').read_text())
