@@ -41,7 +41,7 @@ seeds: venv  ## the seed sweep: every arm of every comparison over $(SEEDS) seed
 
 test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
 	$(BIN)/nbdev_export
-	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --timing
+	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
 	$(BIN)/pytest -q tests
 
 check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committed file

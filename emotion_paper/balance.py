@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import *
 from .data import Dataset
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, train_test_split
 
@@ -46,7 +46,8 @@ APPROACHES = dict(approach1=approach1, approach1_max=approach1_max, approach2=ap
 
 def balance(y: np.ndarray, approach: str = 'approach2', seed: int = SEED, scale: float = 1.0) -> np.ndarray:
     "Indices of `y` balanced by the named approach."
-    if approach not in APPROACHES: raise ValueError(f"Unknown approach {approach!r}: choose one of {', '.join(APPROACHES)}.")
+    if approach not in APPROACHES: raise ValueError(f"Unknown approach {approach!r}: choose one of "
+                                                    f"{', '.join(APPROACHES)}.")
     return APPROACHES[approach](np.asarray(y), seed=seed, scale=scale)
 
 # %% ../nbs/02_balance.ipynb #2573d8c1
@@ -72,9 +73,11 @@ class Split:
 def make_split(ds: Dataset, protocol: str = 'paper', approach: str = 'approach2', seed: int = SEED,
                val_frac: float = 0.2, scale: float = 1.0, subset: np.ndarray | None = None) -> Split:
     "Split `ds` (or its `subset` of indices) under `protocol`, balancing with `approach`."
-    if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: choose one of {', '.join(PROTOCOLS)}.")
+    if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: choose one of "
+                                                   f"{', '.join(PROTOCOLS)}.")
     if ds.report['mode'] != PROTOCOL_MODE[protocol]:
-        raise ValueError(f"The {protocol!r} protocol needs the {PROTOCOL_MODE[protocol]!r} preprocessing, not {ds.report['mode']!r}.")
+        raise ValueError(f"The {protocol!r} protocol needs the {PROTOCOL_MODE[protocol]!r} preprocessing, not "
+                         f"{ds.report['mode']!r}.")
     base, y = (np.arange(len(ds)) if subset is None else np.asarray(subset)), ds.y
     if protocol == 'paper':
         idx = base[balance(y[base], approach, seed, scale)]
@@ -98,7 +101,8 @@ def leak_mask(ds: Dataset, split: Split) -> np.ndarray:
 def leakage_report(ds: Dataset, split: Split) -> pd.DataFrame:
     "Per class: validation rows, how many are copies of training rows, and the share."
     df = pd.DataFrame(dict(label=ds.frame['label'].to_numpy()[split.val], leaked=leak_mask(ds, split)))
-    out = df.groupby('label')['leaked'].agg(val_rows='size', copies_of_train='sum').reindex(list(EMOTIONS), fill_value=0)
+    out = df.groupby('label')['leaked'].agg(val_rows='size', copies_of_train='sum')
+    out = out.reindex(list(EMOTIONS), fill_value=0)
     out.loc['all'] = out.sum()
     out['share'] = (out['copies_of_train'] / out['val_rows'].where(out['val_rows'] > 0)).round(3)
     return out
@@ -108,8 +112,9 @@ def person_report(ds: Dataset, split: Split) -> pd.DataFrame:
     f = ds.frame
     side = lambda i: f.iloc[np.unique(i)].groupby('label')['person']
     tr, va = side(split.train), side(split.val)
-    out = pd.DataFrame(dict(train_images=tr.size(), train_people=tr.nunique(), val_images=va.size(), val_people=va.nunique()))
+    out = pd.DataFrame(dict(train_images=tr.size(), train_people=tr.nunique(), val_images=va.size(),
+                            val_people=va.nunique()))
     out = out.reindex(list(EMOTIONS)).fillna(0).astype(int)
-    out['people_on_both_sides'] = [len(set(f['person'].iloc[split.train][f['label'].iloc[split.train] == c]) &
-                                       set(f['person'].iloc[split.val][f['label'].iloc[split.val] == c])) for c in EMOTIONS]
+    people = lambda i, c: set(f['person'].iloc[i][f['label'].iloc[i] == c])
+    out['people_on_both_sides'] = [len(people(split.train, c) & people(split.val, c)) for c in EMOTIONS]
     return out

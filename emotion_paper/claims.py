@@ -28,7 +28,8 @@ PAPER = dict(
                   steps=1131),
     fig4_1_5=dict(val_accuracy=[0.9333, 0.9517, 0.9672], val_loss=[0.1885, 0.1391, 0.0958],
                   accuracy=[0.8058, 0.9611, 0.9733], seconds=(59, 63), ms_per_step=(49, 51)),
-    fig5_3=dict(val_accuracy=[0.9333, 0.9517, 0.9672, 0.9519, 0.9606], val_loss=[0.1885, 0.1391, 0.0958, 0.1227, 0.1156],
+    fig5_3=dict(val_accuracy=[0.9333, 0.9517, 0.9672, 0.9519, 0.9606],
+                val_loss=[0.1885, 0.1391, 0.0958, 0.1227, 0.1156],
                 accuracy=[0.8058, 0.9611, 0.9733, 0.9809, 0.9845], seconds=(59, 63), ms_per_step=(49, 52),
                 peak_epoch=3),
     relu_vs_leaky=dict(relu=0.91, leaky_relu=0.95),  # §4.1.c
@@ -43,7 +44,8 @@ def paper_line(fig: str) -> str:  # a key of `PAPER` holding an epoch table, e.g
     for k, label in (('val_accuracy', 'val accuracy'), ('val_loss', 'val loss'), ('accuracy', 'training accuracy')):
         if k in f: parts.append(f"{label} {', '.join(f'{v:.4f}' for v in f[k])}")
     if 'evaluate_accuracy' in f: parts.append(f"evaluate accuracy {f['evaluate_accuracy']:.4f}")
-    parts.append(f"{f['seconds'][0]}-{f['seconds'][1]} s per epoch, {f['ms_per_step'][0]}-{f['ms_per_step'][1]} ms/step")
+    (s0, s1), (m0, m1) = f['seconds'], f['ms_per_step']
+    parts.append(f"{s0}-{s1} s per epoch, {m0}-{m1} ms/step")
     return '; '.join(parts) + '.'
 
 # %% ../nbs/08_claims.ipynb #691dcae0
@@ -53,7 +55,8 @@ CLAIMS = [  # a beats b: (name, what the paper says, a, b)
     ('RMSprop vs Adam', '§4.3: Adam plateaus at lower accuracies', 'bn', 'adam'),
     ('CNN vs CNN+LSTM', '§4.2: the CNN+LSTM hybrid does worse', 'bn', 'cnn_lstm'),
     ('approach 2 vs approach 1', '§3: approach 2 beats 1,500 per label', 'bn', 'approach1'),
-    ('approach 2 vs approach 1 (largest)', '§3: approach 2 beats balancing up to the largest label', 'bn', 'approach1_max'),
+    ('approach 2 vs approach 1 (largest)', '§3: approach 2 beats balancing up to the largest label', 'bn',
+     'approach1_max'),
     ('FIG 5.3 peak at epoch 3', 'FIG 5.3: val accuracy peaks at epoch 3 (0.9672), above epoch 5 (0.9606)',
      'final@3', 'final@5'),
 ]
@@ -131,7 +134,7 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
                    claims: list = CLAIMS,  # (name, paper's words, a, b)
                    metrics: tuple = METRICS,  # the metrics to judge on
                   ) -> pd.DataFrame:
-    "One row per claim x protocol x metric: the paired statistics over the seeds both arms have, Holm-corrected verdicts."
+    "One row per claim x protocol x metric: paired statistics over the seeds both arms have, Holm-corrected verdicts."
     rows = []
     for name, says, a, b in claims:
         for protocol in sorted(set(table.protocol)):

@@ -15,13 +15,14 @@ __all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'parser
 def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
              mode: str = 'paper',  # 'paper' (the legend's rows as listed) or 'clean' (no repeats or copies)
             ) -> int:
-    "Fetch, verify and preprocess the dataset, print its report and write the full drop list; 2 if the data is unusable."
+    "Fetch, verify and preprocess the dataset, print its report, write the full drop list; 2 if the data is unusable."
     from emotion_paper.data import DataError, get_dataset, load_data, report_table
     try: root, ds = get_dataset(source), load_data(mode, source)
     except DataError as e:
         print(f'error: {e}', file=sys.stderr); return 2
     r = ds.report
-    pinned = 'the pinned commit ' + PINNED_COMMIT[:10] if r['matches_pinned_commit'] else 'not the pinned commit: a sample or another version'
+    pinned = ('the pinned commit ' + PINNED_COMMIT[:10] if r['matches_pinned_commit']
+              else 'not the pinned commit: a sample or another version')
     print(f"source: {r['source']}\ndataset: {root}\nlegend sha256: {r['legend_sha256']} ({pinned})\nmode: {mode}")
     print(report_table(r).to_string())
     report = write_json(data_root()/f'data_report-{mode}.json', r)
@@ -54,22 +55,30 @@ def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list 
         print(f'[{i}/{len(chosen)}] {nb} (profile {profile})', flush=True)
         t = time.time()
         try:
-            pm.execute_notebook(nbs/nb, done/nb, parameters=dict(profile=profile, seed=seed, source=source, force=t0 if force else False, out_dir=str(figs)),
-                                cwd=str(nbs), stdout_file=sys.stdout, stderr_file=sys.stderr, progress_bar=False)  # Keras' epoch lines as they come
+            pm.execute_notebook(nbs/nb, done/nb,
+                                parameters=dict(profile=profile, seed=seed, source=source,
+                                                force=t0 if force else False, out_dir=str(figs)),
+                                cwd=str(nbs), stdout_file=sys.stdout, stderr_file=sys.stderr,
+                                    progress_bar=False)  # Keras' epoch lines as they come
         except pm.PapermillExecutionError as e:
-            raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is {done/nb}. "
+            raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is "
+                               f"{done/nb}. "
                                "Figures written before the failure are intact.") from None
         missing = [f for f in OUTPUTS[nb][1] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
-        if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is {done/nb}.")
+        if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is "
+                                       f"{done/nb}.")
         made |= {p.name: dict(notebook=nb, notebook_seconds=round(time.time() - t, 1)) for p in figs.iterdir()
                  if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
         print(f'    {nb} done in {time.time() - t:.0f} s', flush=True)
     old = json.loads((figs/'MANIFEST.json').read_text()).get('files', {}) if (figs/'MANIFEST.json').exists() else {}
     env, commit, when = environment(), git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z')
-    files = {**old, **{n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit, device=env['device'], written=when)
+    files = {**old,
+             **{n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit,
+                               device=env['device'], written=when)
                        for n, info in made.items()}}
     manifest = write_json(figs/'MANIFEST.json', dict(profile=profile, seed=seed, commit=commit, environment=env,
-                                                   wall_seconds=round(time.time() - t0, 1), notebooks=chosen, files=files))
+                                                   wall_seconds=round(time.time() - t0, 1), notebooks=chosen,
+                                                       files=files))
     print(f'{len(made)} figure and table files written to {figs} in {time.time() - t0:.0f} s; manifest {manifest}')
     return manifest
 
@@ -130,7 +139,7 @@ def cmd_sweep(a: argparse.Namespace) -> int:  # the parsed `sweep` arguments
     print(res.drop(columns='done').to_string(index=False))
     failed = res.result.str.startswith('failed')
     print(f"{(res.result == 'trained').sum()} trained, {(res.result == 'recorded').sum()} already recorded, "
-          f'{failed.sum()} failed, in {time.time() - t0:.0f} s' + ('; rerun the same command to finish' if failed.any() else ''))
+          f'{failed.sum()} failed, in {time.time() - t0:.0f} s' + ('; rerun it to finish' if failed.any() else ''))
     return int(failed.any())
 
 def cmd_check_run(a: argparse.Namespace) -> int:  # the parsed `check-run` arguments

@@ -40,7 +40,7 @@ def data_root() -> Path:
     return project_root()/'data'
 
 def fig_dir(profile: str = 'quick', out_dir: str | Path | None = None) -> Path:
-    "Where figures and tables go: `out_dir` if given, else `figures/` for `paper` and `data/<profile>/figures/` otherwise."
+    "Where figures and tables go: `out_dir` if given, else `figures/` for `paper`, `data/<profile>/figures/` otherwise."
     get_profile(profile)
     d = Path(out_dir) if out_dir else project_root()/'figures' if profile == 'paper' else data_root()/profile/'figures'
     d.mkdir(parents=True, exist_ok=True)
@@ -68,15 +68,18 @@ def get_profile(name: str) -> dict:
 # %% ../nbs/00_config.ipynb #13367b48
 OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave in the figures folder
     '10_fig3_dataset.ipynb': ('FIG 3.1-3.4: the data and the two balancing approaches',
-                              ('data_report.json', 'fig3_1.png', 'fig3_2.png', 'fig3_3.png', 'fig3_4.png', 'fig3_counts.md')),
+                              ('data_report.json', 'fig3_1.png', 'fig3_2.png', 'fig3_3.png', 'fig3_4.png',
+                               'fig3_counts.md')),
     '11_fig4_training.ipynb': ('FIG 4.1.4, 4.1.5 and the ablations (seed 178)',
                                ('fig4_1_4.md', 'fig4_1_5.md', 'fig_relu_vs_leaky.png', 'fig_optimizers.png',
                                 'fig_rnn_ablation.png', 'fig_distributions.png', 'fig4_comparisons.md')),
     '12_fig4_heatmaps.ipynb': ('FIG 4.1.1-4.1.3: Grad-CAM, and all 8 emotions',
-                               ('fig4_1_1.png', 'fig4_1_2.png', 'fig4_1_3.png', 'fig4_1_heatmaps.png', 'fig4_1_heatmap_mass.md',
+                               ('fig4_1_1.png', 'fig4_1_2.png', 'fig4_1_3.png', 'fig4_1_heatmaps.png',
+                                'fig4_1_heatmap_mass.md',
                                 'fig4_1_heatmap_mass.csv')),
     '13_fig5_final.ipynb': ('FIG 5.1-5.3, confusion matrices, the paper-vs-reproduced table',
-                            ('fig5_1.png', 'fig5_2.png', 'fig5_3.md', 'fig_confusion_paper.png', 'fig_confusion_held_out.png',
+                            ('fig5_1.png', 'fig5_2.png', 'fig5_3.md', 'fig_confusion_paper.png',
+                             'fig_confusion_held_out.png',
                              'paper_vs_reproduced.csv', 'paper_vs_reproduced.md')),
     '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
                        ('claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png')),
@@ -117,7 +120,8 @@ def write_json(dest: str | Path, obj) -> Path:
 def savefig(fig, dest: str | Path, **kwargs) -> Path:
     "Save a matplotlib figure atomically (format from `dest`'s suffix)."
     dest = Path(dest)
-    with atomic_path(dest, suffix=dest.suffix) as tmp: fig.savefig(tmp, bbox_inches='tight', dpi=kwargs.pop('dpi', 130), **kwargs)
+    with atomic_path(dest, suffix=dest.suffix) as tmp:
+        fig.savefig(tmp, bbox_inches='tight', dpi=kwargs.pop('dpi', 130), **kwargs)
     return dest
 
 # %% ../nbs/00_config.ipynb #98ff56ba
@@ -156,11 +160,14 @@ def environment() -> dict:
                 onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
 
 def git_commit() -> str:
-    "The project's current git commit (with '+dirty' if tracked files outside `figures/`, the outputs, have changes), or 'unknown'."
+    "The project's git commit ('+dirty' if tracked files outside `figures/`, the outputs, changed), or 'unknown'."
     import subprocess
     try:
-        run = lambda *a: subprocess.run(['git', *a], cwd=project_root(), capture_output=True, text=True, check=True).stdout.strip()
-        return run('rev-parse', '--short', 'HEAD') + ('+dirty' if run('status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)figures') else '')
+        run = lambda *a: subprocess.run(['git', *a], cwd=project_root(), capture_output=True, text=True,
+                                        check=True).stdout.strip()
+        return run('rev-parse', '--short',
+                   'HEAD') + ('+dirty' if run('status', '--porcelain', '--untracked-files=no', '--', '.',
+                                              ':(exclude)figures') else '')
     except (OSError, subprocess.CalledProcessError): return 'unknown'
 
 def provenance(profile: str, seed: int) -> str:

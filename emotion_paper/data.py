@@ -71,7 +71,8 @@ def get_dataset(source: str | Path | None = None, dest: Path | None = None, forc
         p = Path(source).expanduser()
         if p.is_dir():
             root = find_dataset_root(p)
-            if root is None: raise DataError(f"The folder {p} holds no data/legend.csv with images/ beside it. {HOW_TO_PROVIDE}")
+            if root is None: raise DataError(f"The folder {p} holds no data/legend.csv with images/ beside it. "
+                                             f"{HOW_TO_PROVIDE}")
             return root
         if p.is_file(): return extract(p, dest/p.stem)
         raise DataError(f"The data source {source} does not exist. {HOW_TO_PROVIDE}")
@@ -92,7 +93,8 @@ def source_kind(source: str | Path | None) -> str:  # what `get_dataset` was giv
     s = str(source)
     if '://' in s:
         u = urllib.parse.urlparse(s)
-        return f'{u.scheme} URL of {Path(u.path).name}' if u.scheme != 'file' else f'local zip {Path(u.path).name} (file URL)'
+        name = Path(u.path).name
+        return f'{u.scheme} URL of {name}' if u.scheme != 'file' else f'local zip {name} (file URL)'
     return 'local folder' if Path(s).is_dir() else f'local zip {Path(s).name}'
 
 # %% ../nbs/01_data.ipynb #0f0de593
@@ -100,7 +102,8 @@ def read_legend(root: Path) -> pd.DataFrame:
     "The legend with a lower-cased `label` column; `DataError` if it is empty or lacks `image`/`emotion`."
     path = Path(root)/'data'/'legend.csv'
     try: df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError: raise DataError(f"{path} is empty: it needs the columns image and emotion.") from None
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{path} is empty: it needs the columns image and emotion.") from None
     missing = {'image', 'emotion'} - set(df.columns)
     if missing:
         raise DataError(f"{path} lacks the column(s) {', '.join(sorted(missing))}; it has {', '.join(df.columns)}.")
@@ -119,7 +122,7 @@ def sample_archive(root: Path,  # a dataset root (`get_dataset()`)
                    per_class: int = 20,  # at most this many legend rows per emotion, the first in the legend
                    top: str = f'facial_expressions-{PINNED_COMMIT}',  # the folder inside, as GitHub names it
                   ) -> Path:
-    "A small zip laid out like GitHub's archive: `top/data/legend.csv` and the listed `top/images/`, written atomically."
+    "A small zip laid out like GitHub's archive (`top/data/legend.csv`, the listed `top/images/`), written atomically."
     legend = read_legend(root)
     rows = legend.groupby('label', group_keys=False).head(per_class)
     rows = rows[rows['image'].map(lambda n: (Path(root)/'images'/n).is_file())]
@@ -177,7 +180,8 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
     drops, df = [], legend[['image', 'label']].copy()
     df = _drop(df, ~df['label'].isin(EMOTIONS), 'unknown label ' + df['label'].map(repr), drops)
     df = _drop(df, ~df['image'].map(is_plain_name), 'not a plain file name', drops)  # never opened
-    info = {n: read_image(root/'images'/n, size) for n in tqdm(sorted(set(df['image'])), desc='read images', unit='img')}
+    names = tqdm(sorted(set(df['image'])), desc='read images', unit='img')
+    info = {n: read_image(root/'images'/n, size) for n in names}
     df['error'] = df['image'].map(lambda n: info[n]['error'])
     df = _drop(df, df['error'].notna(), df['error'], drops)
     dims = df['image'].map(lambda n: (info[n]['width'], info[n]['height']))
@@ -189,7 +193,8 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
     if mode == 'clean':
         df = _drop(df, df.duplicated(['image', 'label']), 'repeated legend row', drops)
         df = _drop(df, df.groupby('image')['label'].transform('nunique') > 1, 'conflicting labels', drops)
-        df = _drop(df, df.groupby('file_sha')['label'].transform('nunique') > 1, 'conflicting labels (byte-identical files)', drops)
+        conflict = df.groupby('file_sha')['label'].transform('nunique') > 1
+        df = _drop(df, conflict, 'conflicting labels (byte-identical files)', drops)
         first = df.groupby('file_sha')['image'].transform('first')
         df = _drop(df, df['image'] != first, 'byte-identical copy of ' + first, drops)
     df = df.reset_index(drop=True)
@@ -203,13 +208,16 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
         images_on_disk=len(on_disk), not_in_legend=len(on_disk - set(legend['image'])),
         not_in_legend_examples=sorted(on_disk - set(legend['image']))[:10],
         raw_label_counts=legend['emotion'].value_counts().to_dict(),
-        distinct_sizes=len({(v['width'], v['height']) for v in ok}), kept_size=f'{common[0]}x{common[1]}' if common else None,
+        distinct_sizes=len({(v['width'], v['height']) for v in ok}),
+            kept_size=f'{common[0]}x{common[1]}' if common else None,
         rgb_images=sum(v['mode'] != 'L' for v in ok),
         format_differs_from_name=sorted(n for n, v in info.items() if v['error'] is None
-                                        and v['format'] != {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG'}.get(Path(n).suffix.lower())),
+                                        and v['format'] != {'.jpg': 'JPEG', '.jpeg': 'JPEG',
+                                                            '.png': 'PNG'}.get(Path(n).suffix.lower())),
         conflicting_labels=conflicts, conflicting_labels_kept=mode == 'paper' and bool(conflicts),
         drops=dict(Counter(re.sub(r' (of |\(|[\'"]|\d+x).*', '', d['reason']) for d in drops)),
-        dropped=drops, kept=len(frame), kept_per_class=frame['label'].value_counts().reindex(EMOTIONS, fill_value=0).to_dict())
+        dropped=drops, kept=len(frame),
+            kept_per_class=frame['label'].value_counts().reindex(EMOTIONS, fill_value=0).to_dict())
     report['matches_pinned_commit'] = report['legend_sha256'] == LEGEND_SHA256
     return Dataset(x, frame, report)
 
@@ -230,7 +238,8 @@ def preprocess(root: Path, mode: str = 'paper', size: int = 50, cache: bool = Tr
     ds = _process(root, mode, size)
     if cache:
         with atomic_path(path, suffix='.npz') as tmp:
-            np.savez(tmp, x=ds.x, report=json.dumps(ds.report), **{k: ds.frame[k].to_numpy(dtype=str if k != 'y' else int) for k in ds.frame})
+            np.savez(tmp, x=ds.x, report=json.dumps(ds.report),
+                     **{k: ds.frame[k].to_numpy(dtype=str if k != 'y' else int) for k in ds.frame})
     return ds
 
 # %% ../nbs/01_data.ipynb #e2b65587
@@ -238,11 +247,14 @@ def report_table(report: dict) -> pd.DataFrame:
     "The data report as a table: what was read, what was dropped and why, what was kept."
     rows = [('legend rows', report['legend_rows']), ('images on disk', report['images_on_disk']),
             ('images on disk not in the legend (ignored)', report['not_in_legend']),
-            ('distinct sizes among listed images', report['distinct_sizes']), ('listed images in colour (converted to grayscale)', report['rgb_images']),
-            ('files whose format differs from their name (read as what they are)', len(report['format_differs_from_name']))]
+            ('distinct sizes among listed images', report['distinct_sizes']),
+            ('listed images in colour (converted to grayscale)', report['rgb_images']),
+            ('files whose format differs from their name (read as what they are)',
+             len(report['format_differs_from_name']))]
     rows += [(f'dropped: {k}', v) for k, v in report['drops'].items()]
     if report['conflicting_labels_kept']:
-        rows.append(('images with conflicting labels (kept in paper mode: ' + ', '.join(report['conflicting_labels']) + ')', len(report['conflicting_labels'])))
+        names = report['conflicting_labels']
+        rows.append((f"images with conflicting labels (kept in paper mode: {', '.join(names)})", len(names)))
     rows += [(f'kept ({report["kept_size"]} -> {report["size"]}x{report["size"]} grayscale)', report['kept'])]
     rows += [(f'kept: {k}', v) for k, v in report['kept_per_class'].items()]
     return pd.DataFrame(rows, columns=['item', 'count']).set_index('item')

@@ -5,7 +5,7 @@
 # %% ../nbs/09_docs.ipynb #82cfabfb
 from __future__ import annotations
 from .config import *
-import configparser, re
+import re
 from pathlib import Path
 import yaml
 
@@ -39,7 +39,8 @@ def _sidebar_files(node) -> list:
     "Every file a sidebar's contents name, depth first."
     if isinstance(node, str): return [node]
     if isinstance(node, list): return [f for n in node for f in _sidebar_files(n)]
-    if isinstance(node, dict): return _sidebar_files(node.get('contents', [])) + ([node['href']] if 'href' in node else [])
+    if isinstance(node,
+                  dict): return _sidebar_files(node.get('contents', [])) + ([node['href']] if 'href' in node else [])
     return []
 
 # %% ../nbs/09_docs.ipynb #562e8d65
@@ -59,7 +60,8 @@ def check_docs_config(nbs: str | Path | None = None,  # the notebooks folder (de
         if not (nbs/name).exists(): raise DocsConfigError(f"{nbs/'_quarto.yml'}: metadata file {name} does not exist")
         meta = _load_yaml(nbs/name)
         if name == 'sidebar.yml':
-            missing = [f for f in _sidebar_files(meta.get('website', {}).get('sidebar', {}).get('contents', [])) if not (nbs/f).exists()]
+            named = _sidebar_files(meta.get('website', {}).get('sidebar', {}).get('contents', []))
+            missing = [f for f in named if not (nbs/f).exists()]
             if missing: raise DocsConfigError(f"{nbs/name}: the sidebar names {', '.join(missing)}, which do not exist")
     for nb in sorted(nbs.glob('*.ipynb')): _check_includes(nb)
     return [ini, nbs/'_quarto.yml', *(nbs/n for n in q.get('metadata-files', []))]

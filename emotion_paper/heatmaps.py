@@ -20,7 +20,8 @@ def gradcam(model: keras.Model, x: np.ndarray, classes, layer: str = LAST_CONV, 
     "Grad-CAM maps (n, H, W) in [0, 1] of `model` for faces `x` (n, H, W) uint8 and target `classes` (one per face)."
     cam = Gradcam(model, model_modifier=ReplaceToLinear(), clone=True)
     x, classes = np.asarray(x, 'float32')[..., None], np.atleast_1d(classes)
-    maps = [cam(CategoricalScore(list(classes[i:i+batch])), x[i:i+batch], penultimate_layer=layer) for i in range(0, len(x), batch)]
+    maps = [cam(CategoricalScore(list(classes[i:i+batch])), x[i:i+batch], penultimate_layer=layer)
+            for i in range(0, len(x), batch)]
     return np.clip(np.concatenate([np.asarray(m, 'float32').reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
 
 # %% ../nbs/05_heatmaps.ipynb #01351320
@@ -33,7 +34,8 @@ def central_share(maps: np.ndarray, margin: float = 0.2) -> np.ndarray:
     return np.where(total > 0, maps[:, a:h-a, b:w-b].sum((1, 2)) / np.where(total > 0, total, 1), np.nan)
 
 # %% ../nbs/05_heatmaps.ipynb #feb9d614
-def select_examples(y_true: np.ndarray, probs: np.ndarray, per_class: int = 2, unseen: np.ndarray | None = None) -> pd.DataFrame:
+def select_examples(y_true: np.ndarray, probs: np.ndarray, per_class: int = 2,
+                    unseen: np.ndarray | None = None) -> pd.DataFrame:
     "Rows chosen per true class: the most confident correct ones, then the most confident mistake."
     pred, conf = probs.argmax(1), probs.max(1)
     unseen = np.ones(len(y_true), bool) if unseen is None else np.asarray(unseen)

@@ -14,7 +14,7 @@ __all__ = ['LAST_CONV', 'FusedBatchNorm', 'build_model']
 # %% ../nbs/03_models.ipynb #c0b37b25
 @keras.saving.register_keras_serializable(package='emotion_paper')
 class FusedBatchNorm(layers.BatchNormalization):
-    "Keras' `BatchNormalization` computed in training by TensorFlow's fused kernel, as Keras 2 did; same weights and updates."
+    "Keras' `BatchNormalization`, in training by TensorFlow's fused kernel as Keras 2 did; same weights and updates."
     def call(self, inputs, training=None, mask=None):
         if not (training and self.trainable) or mask is not None or len(inputs.shape) != 4 or self.axis not in (-1, 3) \
                 or self.renorm or self.synchronized or inputs.dtype != tf.float32:
@@ -64,5 +64,6 @@ def build_model(batch_norm: bool = True, activation: str = 'leaky_relu', optimiz
     out = layers.Dense(n_classes, activation='softmax', name='predictions')(h)
     name = 'cnn_lstm' if lstm else 'cnn'
     model = keras.Model(inp, out, name=name)
-    model.compile(optimizer=_optimizer(optimizer, learning_rate), loss='sparse_categorical_crossentropy', metrics=['accuracy'])
+    model.compile(optimizer=_optimizer(optimizer, learning_rate), loss='sparse_categorical_crossentropy',
+                  metrics=['accuracy'])
     return model

@@ -28,7 +28,8 @@ def sweep_seeds(n: int | None = None,  # how many seeds: SEED, SEED+1, ... (SEED
     if seed_list is not None:
         items = seed_list.split(',') if isinstance(seed_list, str) else list(seed_list)
         try: seeds = [int(str(s).strip()) for s in items if str(s).strip()]
-        except ValueError: raise ValueError(f'Malformed seed list {seed_list!r}: give integers separated by commas.') from None
+        except ValueError:
+            raise ValueError(f'Malformed seed list {seed_list!r}: give integers separated by commas.') from None
         if not seeds: raise ValueError('The seed list is empty: give at least one seed.')
         if len(set(seeds)) != len(seeds): raise ValueError(f'The seed list {seed_list!r} repeats a seed.')
         return seeds
@@ -89,7 +90,8 @@ def planned_status(plan: list,  # from `sweep_plan`
     rows = []
     for e, p, s in plan:
         name = run_name(run_config(e, p, profile, s, data[PROTOCOL_MODE[p]]))
-        rows.append(dict(experiment=e, protocol=p, seed=s, run=name, done=(records_dir(profile)/f'{name}.json').exists()))
+        rows.append(dict(experiment=e, protocol=p, seed=s, run=name,
+                         done=(records_dir(profile)/f'{name}.json').exists()))
     return pd.DataFrame(rows, columns=['experiment', 'protocol', 'seed', 'run', 'done'])
 
 # %% ../nbs/07_sweep.ipynb #3886c7bd
@@ -167,7 +169,7 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
               profile: str = 'paper',  # the profile the run belongs to
               source: str | None = None,  # the data source
              ) -> pd.DataFrame:
-    "Retrain the recorded run `name` and return a table of every history or metric value that differs (empty: identical)."
+    "Retrain the recorded run `name`; return a table of every history or metric value that differs (empty: identical)."
     path = records_dir(profile)/f'{Path(name).stem}.json'
     if not path.exists(): raise FileNotFoundError(f'No record {path.name} in {records_dir(profile)}.')
     recorded, text = load_record(path), path.read_text()

@@ -24,7 +24,8 @@ __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'se
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
     'final':         dict(epochs=5, model={}, about='the final model, 5 epochs (FIG 5.1-5.3)'),
-    'bn':            dict(epochs=3, model={}, prefix_of='final', about='with batch normalization, 3 epochs (FIG 4.1.5)'),
+    'bn':            dict(epochs=3, model={}, prefix_of='final',
+                          about='with batch normalization, 3 epochs (FIG 4.1.5)'),
     'no_bn':         dict(epochs=3, model=dict(batch_norm=False), about='without batch normalization (FIG 4.1.4)'),
     'relu':          dict(epochs=3, model=dict(activation='relu'), about='ReLU instead of LeakyReLU (§4.1.c)'),
     'adam':          dict(epochs=3, model=dict(optimizer='adam'), about='Adam instead of RMSprop (§4.3)'),
@@ -36,14 +37,16 @@ BATCH_SIZE = 32
 
 def experiment_config(name: str, protocol: str = 'paper', profile: str = 'quick', seed: int = SEED) -> dict:
     "The full configuration of experiment `name` under `protocol` and `profile`."
-    if name not in EXPERIMENTS: raise ValueError(f"Unknown experiment {name!r}: choose one of {', '.join(EXPERIMENTS)}.")
+    if name not in EXPERIMENTS:
+        raise ValueError(f"Unknown experiment {name!r}: choose one of {', '.join(EXPERIMENTS)}.")
     e, prof = EXPERIMENTS[name], get_profile(profile)
     return dict(experiment=name, protocol=protocol, profile=profile, seed=seed, batch_size=BATCH_SIZE,
                 epochs=prof['epochs'] or e['epochs'], approach=e.get('approach', 'approach2'),
                 model=e.get('model', {}), per_class=prof['per_class'], scale=prof['scale'], val_frac=0.2)
 
 # %% ../nbs/04_train.ipynb #b232d3f5
-def make_dataset(ds: Dataset, idx: np.ndarray, shuffle: bool = False, seed: int = SEED, batch_size: int = BATCH_SIZE) -> tf.data.Dataset:
+def make_dataset(ds: Dataset, idx: np.ndarray, shuffle: bool = False, seed: int = SEED,
+                 batch_size: int = BATCH_SIZE) -> tf.data.Dataset:
     "A batched, prefetched tf.data pipeline over rows `idx` of `ds` (uint8 faces, integer labels)."
     d = tf.data.Dataset.from_tensor_slices((ds.x[idx][..., None], ds.y[idx]))
     if shuffle: d = d.shuffle(len(idx), seed=seed, reshuffle_each_iteration=True)
@@ -70,7 +73,8 @@ def classification_metrics(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.nd
     rep = classification_report(y_true, y_pred, labels=labels, target_names=EMOTIONS, output_dict=True, zero_division=0)
     out = dict(accuracy=accuracy_score(y_true, y_pred), balanced_accuracy=balanced_accuracy_score(y_true, y_pred),
                macro_f1=f1_score(y_true, y_pred, labels=labels, average='macro', zero_division=0),
-               per_class={e: dict(precision=rep[e]['precision'], recall=rep[e]['recall'], support=int(rep[e]['support'])) for e in EMOTIONS},
+               per_class={e: dict(precision=rep[e]['precision'], recall=rep[e]['recall'],
+                                  support=int(rep[e]['support'])) for e in EMOTIONS},
                confusion=confusion_matrix(y_true, y_pred, labels=labels).tolist(), val_rows=len(y_true))
     if leaked is not None:
         ok = y_true == y_pred
@@ -82,7 +86,7 @@ def classification_metrics(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.nd
 # %% ../nbs/04_train.ipynb #a632b9dd
 @dataclass
 class Run:
-    "A finished experiment: configuration, per-epoch history and final metrics; weights and predictions if trained here."
+    "A finished experiment: configuration, per-epoch history, final metrics; weights and predictions if trained here."
     path: Path  # the run's folder under `results_dir` (it may not exist for a run known by its committed record)
     config: dict  # `experiment_config` plus the data and model keys and the environment it ran in
     history: pd.DataFrame  # one row per epoch: loss, accuracy, val_loss, val_accuracy, seconds, ms_per_step
@@ -98,7 +102,8 @@ class Run:
     def model(self) -> keras.Model:
         "The trained model (only for runs trained on this machine: records carry no weights)."
         if not self.has_weights:
-            raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) trains it.')
+            raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) '
+                                    f'trains it.')
         return keras.models.load_model(self.path/'model.keras')
     def predictions(self) -> dict:
         "Validation rows, true labels, predicted probabilities and image names."
@@ -107,7 +112,8 @@ class Run:
         "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
         s = config_split(ds, self.config)
         if not np.array_equal(s.val, self.predictions()['val_index']):
-            raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code changed).')
+            raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code '
+                               f'changed).')
         return s
 
 # %% ../nbs/04_train.ipynb #a632b9e0
@@ -124,7 +130,8 @@ def model_key(**switches) -> str:  # the `build_model` arguments of an experimen
     "A hash of the model `build_model(**switches)` builds: its architecture, optimizer and loss."
     m = build_model(**switches)
     opt = {k: v for k, v in m.optimizer.get_config().items() if k != 'name'}  # Keras numbers the names: rm_sprop_2
-    return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt, loss=m.loss))
+    return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt,
+                            loss=m.loss))
 
 def data_key(ds: Dataset) -> dict:  # the preprocessed dataset
     "What identifies the data a run trains on: legend hash, mode, rows kept, image size and a hash of the faces."
@@ -191,8 +198,8 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
     with atomic_path(path) as tmp:
         tmp.mkdir()
         history[cols].to_csv(tmp/'history.csv', index=False)
-        write_json(tmp/'config.json', cfg | extra | dict(environment=environment(),
-                                                         finished=time.strftime('%Y-%m-%d %H:%M:%S %Z')))
+        when = dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'))
+        write_json(tmp/'config.json', cfg | extra | when)
         write_json(tmp/'metrics.json', metrics)
         np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs,
                  names=ds.frame['name'].to_numpy()[split.val].astype(str))
@@ -214,14 +221,17 @@ def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
           f"{EXPERIMENTS[cfg['experiment']]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
           f"{cfg['epochs']} epochs of {steps} steps" + ''.join(f"; saves {k} after epoch {kc['epochs']}"
                                                               for k, kc in kids.items()), flush=True)
-    with (tempfile.TemporaryDirectory(prefix='.snapshots-', dir=path.parent) if kids else contextlib.nullcontext()) as snaps:
+    with (tempfile.TemporaryDirectory(prefix='.snapshots-',
+                                      dir=path.parent) if kids else contextlib.nullcontext()) as snaps:
         at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
-        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)], verbose=verbose)
+        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)],
+                      verbose=verbose)
         history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds,
                                                  ms_per_step=timer.ms_per_step)
         run = _save_run(path, cfg, model, history, ds, split, verbose)
         for k, kc in kids.items():
-            print(f"{k} [{cfg['protocol']}, {cfg['profile']}]: the first {kc['epochs']} epochs of {path.name}", flush=True)
+            print(f"{k} [{cfg['protocol']}, {cfg['profile']}]: the first {kc['epochs']} epochs of {path.name}",
+                  flush=True)
             _save_run(path.parent/run_name(kc), kc, keras.models.load_model(at[kc['epochs']]),
                       history.iloc[:kc['epochs']], ds, split, verbose, saved_from=path.name)
     return run
@@ -275,7 +285,8 @@ def epoch_table(run: Run) -> pd.DataFrame:
     return pd.DataFrame({'Epoch': h['epoch'], 'Time': h['seconds'].round().astype(int).astype(str) + 's',
                          'Step time': h['ms_per_step'].round().astype(int).astype(str) + 'ms/step',
                          'Accuracy': h['accuracy'].round(4), 'Loss': h['loss'].round(4),
-                         'Val Accuracy': h['val_accuracy'].round(4), 'Val Loss': h['val_loss'].round(4)}).set_index('Epoch')
+                         'Val Accuracy': h['val_accuracy'].round(4),
+                             'Val Loss': h['val_loss'].round(4)}).set_index('Epoch')
 
 def plot_runs(runs: dict, metric: str, ax, styles: dict | None = None) -> None:
     "Plot `metric` per epoch for each labelled run in `runs` ({label: Run}) on `ax`."
@@ -293,6 +304,7 @@ def epochs_markdown(runs: dict, title: str, paper_note: str, footer: str) -> str
         val_steps = math.ceil(m['val_rows']/BATCH_SIZE)
         parts += [f"## {protocol} protocol ({r.metrics['train_rows']:,} train / {m['val_rows']:,} validation rows)", '',
                   epoch_table(r).to_markdown(), '',
-                  f"Final evaluate: {val_steps}/{val_steps} - accuracy: {m['evaluate_accuracy']:.4f} - loss: {m['evaluate_loss']:.4f}; "
+                  f"Final evaluate: {val_steps}/{val_steps} - accuracy: {m['evaluate_accuracy']:.4f} - loss: "
+                  f"{m['evaluate_loss']:.4f}; "
                   f"balanced accuracy {m['balanced_accuracy']:.4f}, macro-F1 {m['macro_f1']:.4f}", '']
     return '\n'.join(parts + [f'_Made with {footer}._', ''])

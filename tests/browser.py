@@ -10,7 +10,8 @@ def chrome():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     o = webdriver.ChromeOptions()
-    for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--window-size=1300,1600'):
+    for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+              '--window-size=1300,1600'):
         o.add_argument(a)
     o.binary_location = shutil.which('chromium')
     return webdriver.Chrome(service=Service(shutil.which('chromedriver')), options=o)

@@ -1,5 +1,5 @@
 "Real files: the sample zip end to end, and a corpus of bad inputs built here."
-import io, zipfile
+import io
 from pathlib import Path
 import numpy as np, pytest
 from PIL import Image
@@ -25,7 +25,8 @@ def test_corrupt_zip_leaves_nothing(home, tmp_path):
     assert not (raw/'broken.zip').exists() and not (raw/'broken').exists()
 
 def _face(seed, size=60, mode='L'):
-    return Image.fromarray(np.random.default_rng(seed).integers(0, 256, (size, size, 3) if mode == 'RGB' else (size, size)).astype('uint8'), mode)
+    shape = (size, size, 3) if mode == 'RGB' else (size, size)
+    return Image.fromarray(np.random.default_rng(seed).integers(0, 256, shape).astype('uint8'), mode)
 
 @pytest.fixture
 def bad_corpus(tmp_path):
@@ -39,11 +40,14 @@ def bad_corpus(tmp_path):
     (img/'text_0001.jpg').write_text('this is not an image')
     _face(13).save(img/'Conflict_0001.jpg'); _face(14).save(img/'Unknown_0001.jpg')
     _face(15).save(root/'outside.jpg'); _face(16).save(tmp_path/'secret.jpg')  # valid images outside images/
-    rows = ['image,emotion'] + [f'Good_Person_{i:04d}.jpg,{e}' for i, e in enumerate(['happiness', 'NEUTRAL', 'neutral', 'sadness', 'Anger', 'surprise'])]
-    rows += ['Colour_Person_0001.png,fear', 'Big_Person_0001.jpg,neutral', 'zero_0001.jpg,neutral', 'truncated_0001.jpg,neutral',
+    labels = ['happiness', 'NEUTRAL', 'neutral', 'sadness', 'Anger', 'surprise']
+    rows = ['image,emotion'] + [f'Good_Person_{i:04d}.jpg,{e}' for i, e in enumerate(labels)]
+    rows += ['Colour_Person_0001.png,fear', 'Big_Person_0001.jpg,neutral', 'zero_0001.jpg,neutral',
+             'truncated_0001.jpg,neutral',
              'text_0001.jpg,neutral', 'missing_0001.jpg,neutral', 'Unknown_0001.jpg,boredom',
              'Conflict_0001.jpg,happiness', 'Conflict_0001.jpg,sadness', 'Good_Person_0000.jpg,happiness',
-             '../outside.jpg,happiness', f'{tmp_path}/secret.jpg,happiness', '../../secret.jpg,sadness', 'sub\\x.jpg,fear']
+             '../outside.jpg,happiness', f'{tmp_path}/secret.jpg,happiness', '../../secret.jpg,sadness',
+                 'sub\\x.jpg,fear']
     (root/'data'/'legend.csv').write_text('\n'.join(rows) + '\n')
     return root
 

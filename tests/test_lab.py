@@ -22,8 +22,10 @@ def test_jupyterlab_opens_a_paper_notebook(tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     jupyter = Path(sys.executable).parent/'jupyter'
     log = open(tmp_path/'lab.log', 'w')
-    srv = subprocess.Popen([str(jupyter), 'lab', '--no-browser', '--ip', '127.0.0.1', f'--port={port}', '--ServerApp.port_retries=0', *(['--allow-root'] if os.geteuid() == 0 else []),
-                            f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={ROOT}'], stdout=log, stderr=subprocess.STDOUT)
+    srv = subprocess.Popen([str(jupyter), 'lab', '--no-browser', '--ip', '127.0.0.1', f'--port={port}',
+                            '--ServerApp.port_retries=0', *(['--allow-root'] if os.geteuid() == 0 else []),
+                            f'--IdentityProvider.token={token}', f'--ServerApp.root_dir={ROOT}'], stdout=log,
+                                stderr=subprocess.STDOUT)
     base, q = f'http://127.0.0.1:{port}', f'?token={token}'
     d = None
     try:
