@@ -70,6 +70,7 @@ class Split:
     approach: str
     seed: int
 
+# %% ../nbs/02_balance.ipynb #4ed2e4d6
 def make_split(ds: Dataset, protocol: str = 'paper', approach: str = 'approach2', seed: int = SEED,
                val_frac: float = 0.2, scale: float = 1.0, subset: np.ndarray | None = None) -> Split:
     "Split `ds` (or its `subset` of indices) under `protocol`, balancing with `approach`."

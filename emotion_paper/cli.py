@@ -9,7 +9,8 @@ import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'reproduce', 'parser', 'main', 'cmd_sweep', 'cmd_check_run']
+__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'parser', 'main', 'cmd_sweep',
+           'cmd_check_run']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
@@ -37,48 +38,60 @@ def notebooks_dir() -> Path:
     here = Path(__file__).resolve().parents[1]/'nbs'
     return here if here.is_dir() else project_root()/'nbs'
 
-def reproduce(profile: str = 'quick', out: str | Path | None = None, only: list | None = None, force: bool = False,
-              seed: int = SEED, source: str | None = None) -> Path:
-    "Run the figure notebooks headless; return the manifest's path. Raises on the first failing notebook."
+# %% ../nbs/06_cli.ipynb #5733241c
+def _run_notebook(nb: str, executed: Path, figs: Path, parameters: dict) -> dict:
+    "Execute paper notebook `nb` with papermill; check its outputs; return {file: info} for the files it wrote."
     import papermill as pm
+    before, t = {p.name: p.stat().st_mtime_ns for p in figs.iterdir()}, time.time()
+    try:
+        pm.execute_notebook(notebooks_dir()/nb, executed/nb, parameters=parameters, cwd=str(notebooks_dir()),
+                            stdout_file=sys.stdout, stderr_file=sys.stderr, progress_bar=False)  # Keras' epoch lines
+    except pm.PapermillExecutionError as e:
+        raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is "
+                           f"{executed/nb}. Figures written before the failure are intact.") from None
+    missing = [f for f in OUTPUTS[nb][1] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
+    if missing:
+        raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is {executed/nb}.")
+    print(f'    {nb} done in {time.time() - t:.0f} s', flush=True)
+    return {p.name: dict(notebook=nb, notebook_seconds=round(time.time() - t, 1)) for p in figs.iterdir()
+            if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
+
+# %% ../nbs/06_cli.ipynb #5733241d
+def write_manifest(figs: Path,  # the figures folder
+                   made: dict,  # {file: info} of the files this run wrote (`_run_notebook`)
+                   profile: str, seed: int, notebooks: list, seconds: float,  # what ran, and how long
+                  ) -> Path:
+    "Update `MANIFEST.json`: the files written now get their sha256 and run; the others keep their entries."
+    path = figs/'MANIFEST.json'
+    old = json.loads(path.read_text()).get('files', {}) if path.exists() else {}
+    env, commit, when = environment(), git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z')
+    new = {n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit, device=env['device'],
+                          written=when) for n, info in made.items()}
+    return write_json(path, dict(profile=profile, seed=seed, commit=commit, environment=env,
+                                 wall_seconds=round(seconds, 1), notebooks=notebooks, files=old | new))
+
+# %% ../nbs/06_cli.ipynb #5733241e
+def reproduce(profile: str = 'quick',  # 'quick' or 'paper'
+              out: str | Path | None = None,  # the figures folder (default: `fig_dir(profile)`)
+              only: list | None = None,  # run only the notebooks whose names contain one of these
+              force: bool = False,  # retrain every run the notebooks use, once each
+              seed: int = SEED,  # the seed of the paper's tables
+              source: str | None = None,  # the data source
+             ) -> Path:
+    "Run the figure notebooks headless; return the manifest's path. Raises on the first failing notebook."
     from emotion_paper.data import load_data
     get_profile(profile)
     load_data('paper', source)  # fail before any training if the data is missing
-    nbs = notebooks_dir()
     chosen = [n for n in FIGURE_NOTEBOOKS if not only or any(o in n for o in only)]
     if not chosen: raise ValueError(f"--only {only} matches none of {', '.join(FIGURE_NOTEBOOKS)}.")
     figs, t0, made = fig_dir(profile, out), time.time(), {}
-    done = Path(out)/'executed' if out else data_root()/'executed'/profile
-    done.mkdir(parents=True, exist_ok=True)
+    executed = Path(out)/'executed' if out else data_root()/'executed'/profile
+    executed.mkdir(parents=True, exist_ok=True)
+    params = dict(profile=profile, seed=seed, source=source, force=t0 if force else False, out_dir=str(figs))
     for i, nb in enumerate(chosen, 1):
-        before = {p.name: p.stat().st_mtime_ns for p in figs.iterdir()}
         print(f'[{i}/{len(chosen)}] {nb} (profile {profile})', flush=True)
-        t = time.time()
-        try:
-            pm.execute_notebook(nbs/nb, done/nb,
-                                parameters=dict(profile=profile, seed=seed, source=source,
-                                                force=t0 if force else False, out_dir=str(figs)),
-                                cwd=str(nbs), stdout_file=sys.stdout, stderr_file=sys.stderr,
-                                    progress_bar=False)  # Keras' epoch lines as they come
-        except pm.PapermillExecutionError as e:
-            raise RuntimeError(f"{nb} failed in cell {e.exec_count} ({e.ename}: {e.evalue}); its executed copy is "
-                               f"{done/nb}. "
-                               "Figures written before the failure are intact.") from None
-        missing = [f for f in OUTPUTS[nb][1] if not (figs/f).exists() or before.get(f) == (figs/f).stat().st_mtime_ns]
-        if missing: raise RuntimeError(f"{nb} ran but did not write {', '.join(missing)}; its executed copy is "
-                                       f"{done/nb}.")
-        made |= {p.name: dict(notebook=nb, notebook_seconds=round(time.time() - t, 1)) for p in figs.iterdir()
-                 if p.is_file() and before.get(p.name) != p.stat().st_mtime_ns and p.name != 'MANIFEST.json'}
-        print(f'    {nb} done in {time.time() - t:.0f} s', flush=True)
-    old = json.loads((figs/'MANIFEST.json').read_text()).get('files', {}) if (figs/'MANIFEST.json').exists() else {}
-    env, commit, when = environment(), git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z')
-    files = {**old,
-             **{n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit,
-                               device=env['device'], written=when)
-                       for n, info in made.items()}}
-    manifest = write_json(figs/'MANIFEST.json', dict(profile=profile, seed=seed, commit=commit, environment=env,
-                                                   wall_seconds=round(time.time() - t0, 1), notebooks=chosen,
-                                                       files=files))
+        made |= _run_notebook(nb, executed, figs, params)
+    manifest = write_manifest(figs, made, profile, seed, chosen, time.time() - t0)
     print(f'{len(made)} figure and table files written to {figs} in {time.time() - t0:.0f} s; manifest {manifest}')
     return manifest
 

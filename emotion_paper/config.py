@@ -132,6 +132,7 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
         for b in iter(lambda: f.read(chunk), b''): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/00_config.ipynb #42eb96b0
 def config_hash(obj) -> str:
     "A short stable hash of a JSON-able object (used to key caches by their settings)."
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:12]
@@ -139,6 +140,7 @@ def config_hash(obj) -> str:
 PACKAGES = ('tensorflow-cpu', 'tensorflow', 'keras', 'tf-keras-vis', 'numpy', 'scipy', 'pandas', 'pillow',
             'scikit-learn', 'matplotlib', 'seaborn', 'papermill', 'nbdev')
 
+# %% ../nbs/00_config.ipynb #e5cd436f
 def versions() -> dict:
     "Installed versions of the packages that shape the results."
     out = {'python': platform.python_version()}
@@ -146,6 +148,7 @@ def versions() -> dict:
         with contextlib.suppress(metadata.PackageNotFoundError): out[p] = metadata.version(p)
     return out
 
+# %% ../nbs/00_config.ipynb #474b17ed
 def device_name() -> str:
     "The GPU TensorFlow sees (its name), else 'CPU (N cores)'."
     import tensorflow as tf
@@ -154,11 +157,13 @@ def device_name() -> str:
         return tf.config.experimental.get_device_details(gpus[0]).get('device_name', 'GPU')
     return f'CPU ({os.cpu_count()} cores, {platform.processor() or platform.machine()})'
 
+# %% ../nbs/00_config.ipynb #50a5f3f7
 def environment() -> dict:
     "Versions, machine and device, recorded beside every result."
     return dict(versions=versions(), machine=platform.platform(), cpus=os.cpu_count(), device=device_name(),
                 onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
 
+# %% ../nbs/00_config.ipynb #7b58cf33
 def git_commit() -> str:
     "The project's git commit ('+dirty' if tracked files outside `figures/`, the outputs, changed), or 'unknown'."
     import subprocess
@@ -170,6 +175,7 @@ def git_commit() -> str:
                                               ':(exclude)figures') else '')
     except (OSError, subprocess.CalledProcessError): return 'unknown'
 
+# %% ../nbs/00_config.ipynb #b44a4e89
 def provenance(profile: str, seed: int) -> str:
     "One line saying how a figure or table was made: profile, seed, date, commit, device, versions."
     import time

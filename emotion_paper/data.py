@@ -174,15 +174,9 @@ def _drop(df: pd.DataFrame, mask, reason, drops: list) -> pd.DataFrame:
     return df[~mask]
 
 # %% ../nbs/01_data.ipynb #64e5449a
-def _process(root: Path, mode: str, size: int) -> Dataset:
-    legend = read_legend(root)
-    on_disk = {p.name for p in (root/'images').iterdir() if p.is_file()}
-    drops, df = [], legend[['image', 'label']].copy()
-    df = _drop(df, ~df['label'].isin(EMOTIONS), 'unknown label ' + df['label'].map(repr), drops)
-    df = _drop(df, ~df['image'].map(is_plain_name), 'not a plain file name', drops)  # never opened
-    names = tqdm(sorted(set(df['image'])), desc='read images', unit='img')
-    info = {n: read_image(root/'images'/n, size) for n in names}
-    df['error'] = df['image'].map(lambda n: info[n]['error'])
+def _keep_rows(df: pd.DataFrame, info: dict, mode: str, drops: list) -> tuple[pd.DataFrame, tuple | None, list]:
+    "The legend rows `df` minus unreadable images, other sizes and (in clean mode) repeats and copies."
+    df = df.assign(error=df['image'].map(lambda n: info[n]['error']))
     df = _drop(df, df['error'].notna(), df['error'], drops)
     dims = df['image'].map(lambda n: (info[n]['width'], info[n]['height']))
     common = Counter(dims).most_common(1)[0][0] if len(df) else None
@@ -197,29 +191,46 @@ def _process(root: Path, mode: str, size: int) -> Dataset:
         df = _drop(df, conflict, 'conflicting labels (byte-identical files)', drops)
         first = df.groupby('file_sha')['image'].transform('first')
         df = _drop(df, df['image'] != first, 'byte-identical copy of ' + first, drops)
-    df = df.reset_index(drop=True)
-    x = np.stack([info[n]['pixels'] for n in df['image']]) if len(df) else np.zeros((0, size, size), np.uint8)
-    frame = pd.DataFrame(dict(name=df['image'], label=df['label'], y=df['label'].map(EMOTIONS.index),
-                              person=df['image'].map(person_of), file_sha=df['file_sha'],
-                              pixel_sha=[hashlib.sha256(a.tobytes()).hexdigest()[:16] for a in x]))
+    return df.reset_index(drop=True), common, conflicts
+
+# %% ../nbs/01_data.ipynb #64e5449b
+_FORMATS = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG'}  # what a file's name says it is
+
+def _data_report(root: Path, legend: pd.DataFrame, on_disk: set, info: dict, frame: pd.DataFrame, mode: str,
+                 size: int, common: tuple | None, conflicts: list, drops: list) -> dict:
+    "What was read, dropped (each row with its reason) and kept."
     ok = [v for v in info.values() if v['error'] is None]
-    report = dict(
+    return dict(
         mode=mode, size=size, legend_rows=len(legend), legend_sha256=sha256_file(root/'data'/'legend.csv'),
         images_on_disk=len(on_disk), not_in_legend=len(on_disk - set(legend['image'])),
         not_in_legend_examples=sorted(on_disk - set(legend['image']))[:10],
         raw_label_counts=legend['emotion'].value_counts().to_dict(),
         distinct_sizes=len({(v['width'], v['height']) for v in ok}),
-            kept_size=f'{common[0]}x{common[1]}' if common else None,
-        rgb_images=sum(v['mode'] != 'L' for v in ok),
-        format_differs_from_name=sorted(n for n, v in info.items() if v['error'] is None
-                                        and v['format'] != {'.jpg': 'JPEG', '.jpeg': 'JPEG',
-                                                            '.png': 'PNG'}.get(Path(n).suffix.lower())),
+        kept_size=f'{common[0]}x{common[1]}' if common else None, rgb_images=sum(v['mode'] != 'L' for v in ok),
+        format_differs_from_name=sorted(n for n, v in info.items()
+                                        if v['error'] is None and v['format'] != _FORMATS.get(Path(n).suffix.lower())),
         conflicting_labels=conflicts, conflicting_labels_kept=mode == 'paper' and bool(conflicts),
         drops=dict(Counter(re.sub(r' (of |\(|[\'"]|\d+x).*', '', d['reason']) for d in drops)),
         dropped=drops, kept=len(frame),
-            kept_per_class=frame['label'].value_counts().reindex(EMOTIONS, fill_value=0).to_dict())
-    report['matches_pinned_commit'] = report['legend_sha256'] == LEGEND_SHA256
-    return Dataset(x, frame, report)
+        kept_per_class=frame['label'].value_counts().reindex(EMOTIONS, fill_value=0).to_dict(),
+        matches_pinned_commit=sha256_file(root/'data'/'legend.csv') == LEGEND_SHA256)
+
+# %% ../nbs/01_data.ipynb #64e5449c
+def _process(root: Path, mode: str, size: int) -> Dataset:
+    "Read the legend and every listed image once, keep the rows `mode` keeps, and report."
+    legend = read_legend(root)
+    on_disk = {p.name for p in (root/'images').iterdir() if p.is_file()}
+    drops, df = [], legend[['image', 'label']].copy()
+    df = _drop(df, ~df['label'].isin(EMOTIONS), 'unknown label ' + df['label'].map(repr), drops)
+    df = _drop(df, ~df['image'].map(is_plain_name), 'not a plain file name', drops)  # never opened
+    names = tqdm(sorted(set(df['image'])), desc='read images', unit='img')
+    info = {n: read_image(root/'images'/n, size) for n in names}
+    df, common, conflicts = _keep_rows(df, info, mode, drops)
+    x = np.stack([info[n]['pixels'] for n in df['image']]) if len(df) else np.zeros((0, size, size), np.uint8)
+    frame = pd.DataFrame(dict(name=df['image'], label=df['label'], y=df['label'].map(EMOTIONS.index),
+                              person=df['image'].map(person_of), file_sha=df['file_sha'],
+                              pixel_sha=[hashlib.sha256(a.tobytes()).hexdigest()[:16] for a in x]))
+    return Dataset(x, frame, _data_report(root, legend, on_disk, info, frame, mode, size, common, conflicts, drops))
 
 # %% ../nbs/01_data.ipynb #9764c9fd
 def _source_key(root: Path) -> str:

@@ -36,11 +36,13 @@ def _act(activation: str, slope: float, name: str):
     if activation == 'leaky_relu': return layers.LeakyReLU(negative_slope=slope, name=name)
     raise ValueError(f"Unknown activation {activation!r}: choose 'relu' or 'leaky_relu'.")
 
+# %% ../nbs/03_models.ipynb #9760db71
 def _optimizer(name: str, learning_rate: float):
     if name == 'rmsprop': return keras.optimizers.RMSprop(learning_rate)
     if name == 'adam': return keras.optimizers.Adam(learning_rate)
     raise ValueError(f"Unknown optimizer {name!r}: choose 'rmsprop' or 'adam'.")
 
+# %% ../nbs/03_models.ipynb #9fbc1e1c
 def build_model(batch_norm: bool = True, activation: str = 'leaky_relu', optimizer: str = 'rmsprop',
                 dropout: float = 0.2, lstm: bool = False, filters: tuple = (32, 64, 32), dense_units: int = 128,
                 leaky_slope: float = 0.1, learning_rate: float = 1e-3, lstm_units: int = 64,

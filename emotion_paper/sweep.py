@@ -125,6 +125,23 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
     return Client(cluster), cluster
 
 # %% ../nbs/07_sweep.ipynb #4ab0d503
+def _collect(futures: dict, status: pd.DataFrame, profile: str) -> dict:
+    "Write each finished run's records here as it comes back; return {row: 'trained' or 'failed: why'}."
+    from distributed import as_completed
+    from tqdm.auto import tqdm
+    result = {}
+    for fut in tqdm(as_completed(futures), total=len(futures), desc='sweep', unit='run'):
+        i = futures[fut]
+        try:
+            for name, rec in fut.result().items(): write_json(records_dir(profile)/f'{name}.json', rec)
+            result[i] = 'trained'
+        except Exception as e:  # a failed run or a dead worker: say which, keep the others going
+            result[i] = f'failed: {type(e).__name__}: {e}'
+            s = status.loc[i]
+            print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
+    return result
+
+# %% ../nbs/07_sweep.ipynb #4ab0d504
 def sweep(seeds: list,  # from `sweep_seeds`
           experiments: list | None = None,  # default: every arm (`SWEEP_EXPERIMENTS`)
           protocols: list | None = None,  # default: `SWEEP_PROTOCOLS` (and final under by_person)
@@ -134,8 +151,6 @@ def sweep(seeds: list,  # from `sweep_seeds`
           verbose: int = 2,  # Keras' verbosity on the workers
          ) -> pd.DataFrame:
     "Train every planned run that has no record here on Dask; return the plan with each run's result."
-    from distributed import as_completed
-    from tqdm.auto import tqdm
     get_profile(profile)
     status = planned_status(sweep_plan(seeds, experiments, protocols), profile, source)  # bad input fails here
     todo = status[~status.done]
@@ -150,15 +165,7 @@ def sweep(seeds: list,  # from `sweep_seeds`
                                  verbose, key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False,
                                  priority=len(todo) - n): i  # in plan order: whole seeds first
                    for n, (i, r) in enumerate(todo.iterrows())}
-        for fut in tqdm(as_completed(futures), total=len(futures), desc='sweep', unit='run'):
-            i = futures[fut]
-            label = f"{status.at[i, 'experiment']} [{status.at[i, 'protocol']}, seed {status.at[i, 'seed']}]"
-            try:
-                for name, rec in fut.result().items(): write_json(records_dir(profile)/f'{name}.json', rec)
-                result[i] = 'trained'
-            except Exception as e:
-                result[i] = f'failed: {type(e).__name__}: {e}'
-                print(f'FAILED {label}: {type(e).__name__}: {e}', flush=True)
+        result |= _collect(futures, status, profile)
     finally:
         client.close()
         if cluster: cluster.close()
@@ -188,10 +195,12 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
 def recorded_runs(seeds: list,  # the seeds to gather
                   profile: str = 'quick',  # the profile
                   source: str | None = None,  # the data source
+                  experiments: list | None = None,  # the sweep's experiments (default: all)
+                  protocols: list | None = None,  # the sweep's protocols (default: all)
                  ) -> list:
     "The `Run`s recorded here for the planned runs of `seeds` and their prefix runs (bn), for the data at hand."
     from emotion_paper.data import load_data
-    plan = sweep_plan(seeds)
+    plan = sweep_plan(seeds, experiments, protocols)
     data = {m: load_data(m, source) for m in {PROTOCOL_MODE[p] for _, p, _ in plan}}
     runs = []
     for e, p, s in plan:
