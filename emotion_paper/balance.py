@@ -15,24 +15,39 @@ __all__ = ['APPROACHES', 'PROTOCOLS', 'PROTOCOL_MODE', 'resample', 'approach1', 
            'stratified_subset', 'Split', 'make_split', 'leak_mask', 'leakage_report', 'person_report']
 
 # %% ../nbs/02_balance.ipynb #42dc7c93
-def resample(idx: np.ndarray, target: int, rng: np.random.Generator) -> np.ndarray:
+def resample(idx: np.ndarray,  # the rows of one class
+             target: int,  # how many rows to return
+             rng: np.random.Generator,  # a NumPy random generator
+            ) -> np.ndarray:
     "`target` indices drawn from `idx`: a random subset if it is larger, else all of `idx` plus random duplicates."
     idx = np.asarray(idx)
     if target <= len(idx): return np.sort(rng.choice(idx, target, replace=False))
     return np.sort(np.concatenate([idx, rng.choice(idx, target - len(idx), replace=True)]))
 
 # %% ../nbs/02_balance.ipynb #7afcbbab
-def approach1(y: np.ndarray, seed: int = SEED, n: int = 1500, scale: float = 1.0) -> np.ndarray:
+def approach1(y: np.ndarray,  # class of each row
+              seed: int = SEED,  # seeds the draws
+              n: int = 1500,  # rows per class
+              scale: float = 1.0,  # multiplies `n` (the quick profile's smaller targets)
+             ) -> np.ndarray:
     "Indices giving every class exactly `n*scale` rows."
     rng, n = np.random.default_rng(seed), max(1, round(n*scale))
     return np.concatenate([resample(np.flatnonzero(y == c), n, rng) for c in np.unique(y)])
 
-def approach1_max(y: np.ndarray, seed: int = SEED, scale: float = 1.0) -> np.ndarray:
+def approach1_max(y: np.ndarray,  # class of each row
+                  seed: int = SEED,  # seeds the draws
+                  scale: float = 1.0,  # multiplies the target (the quick profile's smaller targets)
+                 ) -> np.ndarray:
     "Indices giving every class as many rows as the largest class (duplication only)."
     return approach1(y, seed, n=np.bincount(y).max())
 
-def approach2(y: np.ndarray, seed: int = SEED, low: int = 5300, high: int = 6700, threshold: int = 5000,
-              scale: float = 1.0) -> np.ndarray:
+def approach2(y: np.ndarray,  # class of each row
+              seed: int = SEED,  # seeds the draws
+              low: int = 5300,  # the smallest target of a duplicated class
+              high: int = 6700,  # the largest
+              threshold: int = 5000,  # classes with fewer rows are duplicated
+              scale: float = 1.0,  # multiplies the targets (the quick profile)
+             ) -> np.ndarray:
     "Indices duplicating each class under `threshold` up to a random size in [`low`, `high`] (all scaled)."
     rng = np.random.default_rng(seed)
     low, high, threshold = (max(1, round(v*scale)) for v in (low, high, threshold))
@@ -44,14 +59,21 @@ def approach2(y: np.ndarray, seed: int = SEED, low: int = 5300, high: int = 6700
 
 APPROACHES = dict(approach1=approach1, approach1_max=approach1_max, approach2=approach2)
 
-def balance(y: np.ndarray, approach: str = 'approach2', seed: int = SEED, scale: float = 1.0) -> np.ndarray:
+def balance(y: np.ndarray,  # class of each row
+            approach: str = 'approach2',  # 'approach1', 'approach1_max' or 'approach2'
+            seed: int = SEED,  # seeds the draws
+            scale: float = 1.0,  # multiplies the targets
+           ) -> np.ndarray:
     "Indices of `y` balanced by the named approach."
     if approach not in APPROACHES: raise ValueError(f"Unknown approach {approach!r}: choose one of "
                                                     f"{', '.join(APPROACHES)}.")
     return APPROACHES[approach](np.asarray(y), seed=seed, scale=scale)
 
 # %% ../nbs/02_balance.ipynb #2573d8c1
-def stratified_subset(y: np.ndarray, per_class: int | None, seed: int = SEED) -> np.ndarray:
+def stratified_subset(y: np.ndarray,  # class of each row
+                      per_class: int | None,  # at most this many rows per class (None: every row)
+                      seed: int = SEED,  # seeds the draw
+                     ) -> np.ndarray:
     "Sorted indices of at most `per_class` random rows of each class (all rows if `per_class` is None)."
     if per_class is None: return np.arange(len(y))
     rng = np.random.default_rng(seed)
@@ -71,8 +93,14 @@ class Split:
     seed: int
 
 # %% ../nbs/02_balance.ipynb #4ed2e4d6
-def make_split(ds: Dataset, protocol: str = 'paper', approach: str = 'approach2', seed: int = SEED,
-               val_frac: float = 0.2, scale: float = 1.0, subset: np.ndarray | None = None) -> Split:
+def make_split(ds: Dataset,  # the preprocessed dataset
+               protocol: str = 'paper',  # 'paper', 'held_out' or 'by_person'
+               approach: str = 'approach2',  # the balancing approach
+               seed: int = SEED,  # seeds the split and the balancing
+               val_frac: float = 0.2,  # the validation share
+               scale: float = 1.0,  # multiplies the balancing targets
+               subset: np.ndarray | None = None,  # rows to use (the quick profile's subset; None: all)
+              ) -> Split:
     "Split `ds` (or its `subset` of indices) under `protocol`, balancing with `approach`."
     if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: choose one of "
                                                    f"{', '.join(PROTOCOLS)}.")
@@ -94,12 +122,16 @@ def make_split(ds: Dataset, protocol: str = 'paper', approach: str = 'approach2'
     return Split(np.sort(train), np.sort(val), protocol, approach, seed)
 
 # %% ../nbs/02_balance.ipynb #f89981a8
-def leak_mask(ds: Dataset, split: Split) -> np.ndarray:
+def leak_mask(ds: Dataset,  # the preprocessed dataset
+              split: Split,  # a train/validation split
+             ) -> np.ndarray:
     "For each validation row, whether its content (pixel hash) also occurs in the training rows."
     sha = ds.frame['pixel_sha'].to_numpy()
     return np.isin(sha[split.val], sha[split.train])
 
-def leakage_report(ds: Dataset, split: Split) -> pd.DataFrame:
+def leakage_report(ds: Dataset,  # the preprocessed dataset
+                   split: Split,  # a train/validation split
+                  ) -> pd.DataFrame:
     "Per class: validation rows, how many are copies of training rows, and the share."
     df = pd.DataFrame(dict(label=ds.frame['label'].to_numpy()[split.val], leaked=leak_mask(ds, split)))
     out = df.groupby('label')['leaked'].agg(val_rows='size', copies_of_train='sum')
@@ -108,7 +140,9 @@ def leakage_report(ds: Dataset, split: Split) -> pd.DataFrame:
     out['share'] = (out['copies_of_train'] / out['val_rows'].where(out['val_rows'] > 0)).round(3)
     return out
 
-def person_report(ds: Dataset, split: Split) -> pd.DataFrame:
+def person_report(ds: Dataset,  # the preprocessed dataset
+                  split: Split,  # a train/validation split
+                 ) -> pd.DataFrame:
     "Per class: images and distinct people on each side, and people found on both sides."
     f = ds.frame
     side = lambda i: f.iloc[np.unique(i)].groupby('label')['person']

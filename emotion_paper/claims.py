@@ -38,7 +38,8 @@ PAPER = dict(
 )
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
-def paper_line(fig: str) -> str:  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
+def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
+              ) -> str:
     "The paper's numbers of an epoch table as one line: val accuracy, val loss, training accuracy, timings."
     f, parts = PAPER[fig], []
     for k, label in (('val_accuracy', 'val accuracy'), ('val_loss', 'val loss'), ('accuracy', 'training accuracy')):
@@ -63,7 +64,8 @@ CLAIMS = [  # a beats b: (name, what the paper says, a, b)
 METRICS = ('val_accuracy', 'balanced_accuracy', 'macro_f1')  # per run, at its final epoch
 
 # %% ../nbs/08_claims.ipynb #db66a74c
-def seed_metrics(runs: list) -> pd.DataFrame:  # `Run`s, e.g. `finished_runs('paper')`
+def seed_metrics(runs: list,  # `Run`s, e.g. `finished_runs('paper')`
+                ) -> pd.DataFrame:
     "One row per run and arm: experiment, protocol, seed and the metrics (`METRICS`) at its final epoch."
     rows = []
     for r in runs:

@@ -59,7 +59,10 @@ def _run_notebook(nb: str, executed: Path, figs: Path, parameters: dict) -> dict
 # %% ../nbs/06_cli.ipynb #5733241d
 def write_manifest(figs: Path,  # the figures folder
                    made: dict,  # {file: info} of the files this run wrote (`_run_notebook`)
-                   profile: str, seed: int, notebooks: list, seconds: float,  # what ran, and how long
+                   profile: str,  # the profile that ran
+                   seed: int,  # its seed
+                   notebooks: list,  # the notebooks that ran
+                   seconds: float,  # their wall time
                   ) -> Path:
     "Update `MANIFEST.json`: the files written now get their sha256 and run; the others keep their entries."
     path = figs/'MANIFEST.json'
@@ -129,7 +132,8 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/06_cli.ipynb #8a8d67d9
-def main(argv: list | None = None) -> int:
+def main(argv: list | None = None,  # the arguments (default: the command line's)
+        ) -> int:
     "Entry point of the `emotion-paper` command: 0 on success, 1 when a job failed, 2 on bad input or data."
     a = parser().parse_args(argv)
     if a.cmd == 'data': return cmd_data(a.source, a.mode)
@@ -144,7 +148,8 @@ def main(argv: list | None = None) -> int:
     return 0
 
 # %% ../nbs/06_cli.ipynb #8a8d67da
-def cmd_sweep(a: argparse.Namespace) -> int:  # the parsed `sweep` arguments
+def cmd_sweep(a: argparse.Namespace,  # the parsed `sweep` arguments
+             ) -> int:
     "Run the seed sweep and print what happened to each run; 1 if any run failed."
     from emotion_paper.sweep import sweep, sweep_seeds
     t0 = time.time()
@@ -155,7 +160,8 @@ def cmd_sweep(a: argparse.Namespace) -> int:  # the parsed `sweep` arguments
           f'{failed.sum()} failed, in {time.time() - t0:.0f} s' + ('; rerun it to finish' if failed.any() else ''))
     return int(failed.any())
 
-def cmd_check_run(a: argparse.Namespace) -> int:  # the parsed `check-run` arguments
+def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
+                 ) -> int:
     "Retrain a recorded run and say whether it matches its record; 1 if it does not."
     from emotion_paper.sweep import check_run
     diff = check_run(a.run, a.profile, a.source)

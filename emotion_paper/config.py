@@ -39,14 +39,17 @@ def data_root() -> Path:
     "Downloads, caches and results (`<root>/data`)."
     return project_root()/'data'
 
-def fig_dir(profile: str = 'quick', out_dir: str | Path | None = None) -> Path:
+def fig_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
+            out_dir: str | Path | None = None,  # a folder to use instead
+           ) -> Path:
     "Where figures and tables go: `out_dir` if given, else `figures/` for `paper`, `data/<profile>/figures/` otherwise."
     get_profile(profile)
     d = Path(out_dir) if out_dir else project_root()/'figures' if profile == 'paper' else data_root()/profile/'figures'
     d.mkdir(parents=True, exist_ok=True)
     return d
 
-def results_dir(profile: str = 'quick') -> Path:
+def results_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
+               ) -> Path:
     "Where a profile's training runs are cached."
     get_profile(profile)
     d = data_root()/'results'/profile
@@ -59,7 +62,8 @@ PROFILES = {
     'paper': dict(per_class=None, scale=1.0, epochs=None),  # epochs None: each experiment's own
 }
 
-def get_profile(name: str) -> dict:
+def get_profile(name: str,  # 'quick' or 'paper'
+               ) -> dict:
     "The settings of profile `name`, or a clear error naming the known ones."
     if name not in PROFILES:
         raise ValueError(f"Unknown profile {name!r}: choose one of {', '.join(PROFILES)}.")
@@ -95,7 +99,9 @@ def missing_outputs(notebook: str,  # a key of `OUTPUTS`
 
 # %% ../nbs/00_config.ipynb #0f0eb14d
 @contextlib.contextmanager
-def atomic_path(dest: str | Path, suffix: str = ''):
+def atomic_path(dest: str | Path,  # the file or folder to create
+                suffix: str = '',  # kept at the end of the temporary name (some writers look at it)
+               ):
     "Yield a temporary path beside `dest`; on success rename it to `dest` (file or folder), else remove it."
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -108,16 +114,23 @@ def atomic_path(dest: str | Path, suffix: str = ''):
         if tmp.is_dir(): shutil.rmtree(tmp, ignore_errors=True)
         elif tmp.exists(): tmp.unlink()
 
-def write_text(dest: str | Path, text: str) -> Path:
+def write_text(dest: str | Path,  # the file to write
+               text: str,  # its content
+              ) -> Path:
     "Write `text` to `dest` atomically."
     with atomic_path(dest) as tmp: Path(tmp).write_text(text, encoding='utf-8')
     return Path(dest)
 
-def write_json(dest: str | Path, obj) -> Path:
+def write_json(dest: str | Path,  # the file to write
+               obj,  # anything `json.dumps` takes (other objects as `str`)
+              ) -> Path:
     "Write `obj` as indented JSON to `dest` atomically."
     return write_text(dest, json.dumps(obj, indent=2, sort_keys=True, default=str) + '\n')
 
-def savefig(fig, dest: str | Path, **kwargs) -> Path:
+def savefig(fig,  # a matplotlib figure
+            dest: str | Path,  # the file (its suffix gives the format)
+            **kwargs,  # passed to `Figure.savefig`
+           ) -> Path:
     "Save a matplotlib figure atomically (format from `dest`'s suffix)."
     dest = Path(dest)
     with atomic_path(dest, suffix=dest.suffix) as tmp:
@@ -125,7 +138,9 @@ def savefig(fig, dest: str | Path, **kwargs) -> Path:
     return dest
 
 # %% ../nbs/00_config.ipynb #98ff56ba
-def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
+def sha256_file(path: str | Path,  # the file
+                chunk: int = 1 << 20,  # bytes read at a time
+               ) -> str:
     "The sha256 hex digest of a file's bytes."
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -133,7 +148,8 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/00_config.ipynb #42eb96b0
-def config_hash(obj) -> str:
+def config_hash(obj,  # a JSON-able object
+               ) -> str:
     "A short stable hash of a JSON-able object (used to key caches by their settings)."
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
@@ -176,7 +192,9 @@ def git_commit() -> str:
     except (OSError, subprocess.CalledProcessError): return 'unknown'
 
 # %% ../nbs/00_config.ipynb #b44a4e89
-def provenance(profile: str, seed: int) -> str:
+def provenance(profile: str,  # the profile that made the figure
+               seed: int,  # its seed
+              ) -> str:
     "One line saying how a figure or table was made: profile, seed, date, commit, device, versions."
     import time
     v = versions()

@@ -29,7 +29,8 @@ HOW_TO_PROVIDE = (
     "(for example a clone of muxspace/facial_expressions), a zip of that repository as GitHub's archive "
     "download lays it out, or a URL to such a zip (file:// URLs work too).")
 
-def find_dataset_root(path: Path) -> Path | None:
+def find_dataset_root(path: Path,  # a folder that holds the dataset or its single top folder
+                     ) -> Path | None:
     "The folder at or one level below `path` that holds `data/legend.csv` and `images/`, if any."
     path = Path(path)
     for p in (path, *(sorted(path.iterdir()) if path.is_dir() else [])):
@@ -37,7 +38,10 @@ def find_dataset_root(path: Path) -> Path | None:
     return None
 
 # %% ../nbs/01_data.ipynb #5ca126fa
-def download(url: str, dest: Path, chunk: int = 1 << 16) -> Path:
+def download(url: str,  # what to fetch
+             dest: Path,  # the file to write
+             chunk: int = 1 << 16,  # bytes read at a time
+            ) -> Path:
     "Download `url` to `dest` with a progress bar; on any failure nothing is left at `dest`."
     try:
         with urllib.request.urlopen(url, timeout=60) as r, atomic_path(dest) as tmp, open(tmp, 'wb') as f:
@@ -48,7 +52,9 @@ def download(url: str, dest: Path, chunk: int = 1 << 16) -> Path:
         raise DataError(f"Downloading {url} failed ({e}); nothing was kept. {HOW_TO_PROVIDE}") from e
     return Path(dest)
 
-def extract(zip_path: Path, dest: Path) -> Path:
+def extract(zip_path: Path,  # a zip laid out like GitHub's archive
+            dest: Path,  # the folder to extract into
+           ) -> Path:
     "Extract `zip_path` into the folder `dest` (atomically) and return the dataset root inside it."
     dest = Path(dest)
     if not (dest.is_dir() and find_dataset_root(dest)):
@@ -63,7 +69,10 @@ def extract(zip_path: Path, dest: Path) -> Path:
     return root
 
 # %% ../nbs/01_data.ipynb #b0b925f7
-def get_dataset(source: str | Path | None = None, dest: Path | None = None, force: bool = False) -> Path:
+def get_dataset(source: str | Path | None = None,  # a folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
+                dest: Path | None = None,  # where downloads and extractions go (default: `data/raw/`)
+                force: bool = False,  # fetch and extract again
+               ) -> Path:
     "Return the root of the dataset (the folder with `data/legend.csv` and `images/`), fetching it if needed."
     source = str(source or os.environ.get(DATA_ENV) or DEFAULT_URL)
     dest = Path(dest or data_root()/'raw')
@@ -87,7 +96,8 @@ def get_dataset(source: str | Path | None = None, dest: Path | None = None, forc
     return find_dataset_root(out)
 
 # %% ../nbs/01_data.ipynb #348758ac
-def source_kind(source: str | Path | None) -> str:  # what `get_dataset` was given (None: the pinned download)
+def source_kind(source: str | Path | None,  # what `get_dataset` was given (None: the pinned download)
+               ) -> str:
     "The kind of a data source: the pinned download, a local folder, a local zip, or a URL (its scheme and file name)."
     if source is None: return f'pinned download (GitHub, commit {PINNED_COMMIT[:10]})'
     s = str(source)
@@ -98,7 +108,8 @@ def source_kind(source: str | Path | None) -> str:  # what `get_dataset` was giv
     return 'local folder' if Path(s).is_dir() else f'local zip {Path(s).name}'
 
 # %% ../nbs/01_data.ipynb #0f0de593
-def read_legend(root: Path) -> pd.DataFrame:
+def read_legend(root: Path,  # the dataset root
+               ) -> pd.DataFrame:
     "The legend with a lower-cased `label` column; `DataError` if it is empty or lacks `image`/`emotion`."
     path = Path(root)/'data'/'legend.csv'
     try: df = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -112,7 +123,8 @@ def read_legend(root: Path) -> pd.DataFrame:
     return df
 
 # %% ../nbs/01_data.ipynb #0235712a
-def is_plain_name(name: str) -> bool:  # an image name from the legend
+def is_plain_name(name: str,  # an image name from the legend
+                 ) -> bool:
     "Whether `name` is a plain file name: no directory part, not '.' or '..', no separator of any OS."
     return bool(name) and name not in ('.', '..') and '/' not in name and '\\' not in name and Path(name).name == name
 
@@ -132,11 +144,14 @@ def sample_archive(root: Path,  # a dataset root (`get_dataset()`)
     return Path(dest)
 
 # %% ../nbs/01_data.ipynb #b3e3a832
-def person_of(name: str) -> str:
+def person_of(name: str,  # an image file name
+             ) -> str:
     "The person in an LFW-style file name: `George_W_Bush_0012.jpg` -> `George_W_Bush`."
     return re.sub(r'_\d+$', '', Path(name).stem)
 
-def read_image(path: Path, size: int = 50) -> dict:
+def read_image(path: Path,  # the image file
+               size: int = 50,  # the side of the square grayscale output
+              ) -> dict:
     "Read one image file: its format, size, mode, byte hash and `size`x`size` grayscale pixels, or an error."
     try: data = Path(path).read_bytes()
     except FileNotFoundError: return dict(error='missing file')
@@ -237,7 +252,11 @@ def _source_key(root: Path) -> str:
     files = sorted((p.name, p.stat().st_size) for p in (Path(root)/'images').iterdir())
     return config_hash(dict(legend=sha256_file(Path(root)/'data'/'legend.csv'), files=files))
 
-def preprocess(root: Path, mode: str = 'paper', size: int = 50, cache: bool = True) -> Dataset:
+def preprocess(root: Path,  # the dataset root
+               mode: str = 'paper',  # 'paper' (rows as listed) or 'clean' (no repeats, conflicts or copies)
+               size: int = 50,  # the side of the faces
+               cache: bool = True,  # read and write `data/cache/`
+              ) -> Dataset:
     "Processed `size`x`size` grayscale faces of the dataset at `root`, in `mode` `paper` or `clean` (cached)."
     if mode not in MODES: raise ValueError(f"Unknown mode {mode!r}: choose one of {', '.join(MODES)}.")
     root = Path(root)
@@ -254,7 +273,8 @@ def preprocess(root: Path, mode: str = 'paper', size: int = 50, cache: bool = Tr
     return ds
 
 # %% ../nbs/01_data.ipynb #e2b65587
-def report_table(report: dict) -> pd.DataFrame:
+def report_table(report: dict,  # a `Dataset.report`
+                ) -> pd.DataFrame:
     "The data report as a table: what was read, what was dropped and why, what was kept."
     rows = [('legend rows', report['legend_rows']), ('images on disk', report['images_on_disk']),
             ('images on disk not in the legend (ignored)', report['not_in_legend']),
@@ -270,7 +290,10 @@ def report_table(report: dict) -> pd.DataFrame:
     rows += [(f'kept: {k}', v) for k, v in report['kept_per_class'].items()]
     return pd.DataFrame(rows, columns=['item', 'count']).set_index('item')
 
-def load_data(mode: str = 'paper', source: str | Path | None = None, size: int = 50) -> Dataset:
+def load_data(mode: str = 'paper',  # 'paper' or 'clean'
+              source: str | Path | None = None,  # a folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
+              size: int = 50,  # the side of the faces
+             ) -> Dataset:
     "Fetch the dataset (default source, `$EMOTION_PAPER_DATA` or `source`) and return it preprocessed."
     root = get_dataset(source)
     ds = preprocess(root, mode, size)

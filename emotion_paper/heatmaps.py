@@ -16,7 +16,12 @@ from tf_keras_vis.utils.scores import CategoricalScore
 __all__ = ['gradcam', 'central_share', 'select_examples']
 
 # %% ../nbs/05_heatmaps.ipynb #f26e9f65
-def gradcam(model: keras.Model, x: np.ndarray, classes, layer: str = LAST_CONV, batch: int = 512) -> np.ndarray:
+def gradcam(model: keras.Model,  # a trained Functional model
+            x: np.ndarray,  # faces (n, H, W) uint8
+            classes,  # the class to explain, one per face
+            layer: str = LAST_CONV,  # the layer whose maps are weighed
+            batch: int = 512,  # faces per Grad-CAM call
+           ) -> np.ndarray:
     "Grad-CAM maps (n, H, W) in [0, 1] of `model` for faces `x` (n, H, W) uint8 and target `classes` (one per face)."
     cam = Gradcam(model, model_modifier=ReplaceToLinear(), clone=True)
     x, classes = np.asarray(x, 'float32')[..., None], np.atleast_1d(classes)
@@ -25,7 +30,9 @@ def gradcam(model: keras.Model, x: np.ndarray, classes, layer: str = LAST_CONV, 
     return np.clip(np.concatenate([np.asarray(m, 'float32').reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
 
 # %% ../nbs/05_heatmaps.ipynb #01351320
-def central_share(maps: np.ndarray, margin: float = 0.2) -> np.ndarray:
+def central_share(maps: np.ndarray,  # Grad-CAM maps (n, H, W)
+                  margin: float = 0.2,  # the share of each side left out of the centre
+                 ) -> np.ndarray:
     "Per map, the share of its mass inside the central square that leaves `margin` of the side on each border."
     maps = np.asarray(maps)
     h, w = maps.shape[-2:]
@@ -34,8 +41,11 @@ def central_share(maps: np.ndarray, margin: float = 0.2) -> np.ndarray:
     return np.where(total > 0, maps[:, a:h-a, b:w-b].sum((1, 2)) / np.where(total > 0, total, 1), np.nan)
 
 # %% ../nbs/05_heatmaps.ipynb #feb9d614
-def select_examples(y_true: np.ndarray, probs: np.ndarray, per_class: int = 2,
-                    unseen: np.ndarray | None = None) -> pd.DataFrame:
+def select_examples(y_true: np.ndarray,  # true class per row
+                    probs: np.ndarray,  # predicted probabilities per row
+                    per_class: int = 2,  # examples per emotion
+                    unseen: np.ndarray | None = None,  # rows whose image is not in training (None: all)
+                   ) -> pd.DataFrame:
     "Rows chosen per true class: the most confident correct ones, then the most confident mistake."
     pred, conf = probs.argmax(1), probs.max(1)
     unseen = np.ones(len(y_true), bool) if unseen is None else np.asarray(unseen)

@@ -43,10 +43,19 @@ def _optimizer(name: str, learning_rate: float):
     raise ValueError(f"Unknown optimizer {name!r}: choose 'rmsprop' or 'adam'.")
 
 # %% ../nbs/03_models.ipynb #9fbc1e1c
-def build_model(batch_norm: bool = True, activation: str = 'leaky_relu', optimizer: str = 'rmsprop',
-                dropout: float = 0.2, lstm: bool = False, filters: tuple = (32, 64, 32), dense_units: int = 128,
-                leaky_slope: float = 0.1, learning_rate: float = 1e-3, lstm_units: int = 64,
-                n_classes: int = len(EMOTIONS), size: int = 50) -> keras.Model:
+def build_model(batch_norm: bool = True,  # batch norm after each convolution
+                activation: str = 'leaky_relu',  # 'leaky_relu' or 'relu'
+                optimizer: str = 'rmsprop',  # 'rmsprop' or 'adam'
+                dropout: float = 0.2,  # the rate before the output layer
+                lstm: bool = False,  # an LSTM over the rows of the last feature map instead of Flatten
+                filters: tuple = (32, 64, 32),  # filters of the three convolutions
+                dense_units: int = 128,  # units of the hidden dense layer
+                leaky_slope: float = 0.1,  # LeakyReLU's negative slope
+                learning_rate: float = 1e-3,  # the optimizer's learning rate
+                lstm_units: int = 64,  # units of the LSTM
+                n_classes: int = len(EMOTIONS),  # emotions
+                size: int = 50,  # the side of the input faces
+               ) -> keras.Model:
     "The paper's CNN (defaults) or a variant of it, compiled, taking (size, size, 1) uint8 faces."
     inp = keras.Input((size, size, 1), name='face')
     h = layers.Rescaling(1/255, name='scale')(inp)

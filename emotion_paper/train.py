@@ -35,7 +35,11 @@ EXPERIMENTS = {
 }
 BATCH_SIZE = 32
 
-def experiment_config(name: str, protocol: str = 'paper', profile: str = 'quick', seed: int = SEED) -> dict:
+def experiment_config(name: str,  # an experiment of `EXPERIMENTS`
+                      protocol: str = 'paper',  # 'paper', 'held_out' or 'by_person'
+                      profile: str = 'quick',  # 'quick' or 'paper'
+                      seed: int = SEED,  # the run's seed
+                     ) -> dict:
     "The full configuration of experiment `name` under `protocol` and `profile`."
     if name not in EXPERIMENTS:
         raise ValueError(f"Unknown experiment {name!r}: choose one of {', '.join(EXPERIMENTS)}.")
@@ -45,14 +49,19 @@ def experiment_config(name: str, protocol: str = 'paper', profile: str = 'quick'
                 model=e.get('model', {}), per_class=prof['per_class'], scale=prof['scale'], val_frac=0.2)
 
 # %% ../nbs/04_train.ipynb #b232d3f5
-def make_dataset(ds: Dataset, idx: np.ndarray, shuffle: bool = False, seed: int = SEED,
-                 batch_size: int = BATCH_SIZE) -> tf.data.Dataset:
+def make_dataset(ds: Dataset,  # the preprocessed dataset
+                 idx: np.ndarray,  # the rows to feed
+                 shuffle: bool = False,  # reshuffle every epoch (training)
+                 seed: int = SEED,  # seeds the shuffle
+                 batch_size: int = BATCH_SIZE,  # rows per step
+                ) -> tf.data.Dataset:
     "A batched, prefetched tf.data pipeline over rows `idx` of `ds` (uint8 faces, integer labels)."
     d = tf.data.Dataset.from_tensor_slices((ds.x[idx][..., None], ds.y[idx]))
     if shuffle: d = d.shuffle(len(idx), seed=seed, reshuffle_each_iteration=True)
     return d.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
-def seed_everything(seed: int) -> None:
+def seed_everything(seed: int,  # the run's seed
+                   ) -> None:
     "Seed Python, NumPy and TensorFlow, and make TensorFlow's ops deterministic."
     keras.utils.set_random_seed(seed)
     tf.config.experimental.enable_op_determinism()
@@ -67,7 +76,10 @@ class EpochTimer(keras.callbacks.Callback):
         self.ms_per_step.append(1000*(self.t_train - self.t0)/max(self.steps, 1))
 
 # %% ../nbs/04_train.ipynb #a51f8cc3
-def classification_metrics(y_true: np.ndarray, y_pred: np.ndarray, leaked: np.ndarray | None = None) -> dict:
+def classification_metrics(y_true: np.ndarray,  # true class per validation row
+                           y_pred: np.ndarray,  # predicted class per row
+                           leaked: np.ndarray | None = None,  # is each image also in training? (None: unmeasured)
+                          ) -> dict:
     "Accuracy, balanced accuracy, macro-F1, per-class precision/recall, confusion matrix, and accuracy split by leak."
     labels = list(range(len(EMOTIONS)))
     rep = classification_report(y_true, y_pred, labels=labels, target_names=EMOTIONS, output_dict=True, zero_division=0)
@@ -133,36 +145,47 @@ def model_key(**switches) -> str:  # the `build_model` arguments of an experimen
     return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt,
                             loss=m.loss))
 
-def data_key(ds: Dataset) -> dict:  # the preprocessed dataset
+def data_key(ds: Dataset,  # the preprocessed dataset
+            ) -> dict:
     "What identifies the data a run trains on: legend hash, mode, rows kept, image size and a hash of the faces."
     r = ds.report
     return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'],
                 pixels=config_hash(list(ds.frame['pixel_sha'])))
 
-def run_config(name: str, protocol: str, profile: str, seed: int, ds: Dataset) -> dict:
+def run_config(name: str,  # an experiment of `EXPERIMENTS`
+               protocol: str,  # the split protocol
+               profile: str,  # 'quick' or 'paper'
+               seed: int,  # the run's seed
+               ds: Dataset,  # the preprocessed data it trains on
+              ) -> dict:
     "`experiment_config` with the data and model keys: what names a run's folder and record."
     cfg = experiment_config(name, protocol, profile, seed)
     return cfg | dict(data=data_key(ds), model_key=model_key(**cfg['model']))
 
-def run_name(cfg: dict) -> str:  # a `run_config`
+def run_name(cfg: dict,  # a `run_config`
+            ) -> str:
     "The run's name: experiment, protocol and the hash of its configuration."
     return f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
 
 # %% ../nbs/04_train.ipynb #a632b9e3
-def records_dir(profile: str = 'quick') -> Path:  # a profile's name (`PROFILES`)
+def records_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
+               ) -> Path:
     "Where the records of a profile's runs live: `records/` (committed) for `paper`, else `data/<profile>/records/`."
     get_profile(profile)
     return project_root()/'records' if profile == 'paper' else data_root()/profile/'records'
 
-def run_record(run: Run) -> dict:  # a finished run
+def run_record(run: Run,  # a finished run
+              ) -> dict:
     "The run's record: configuration, per-epoch history and final metrics (no weights, no predictions)."
     return dict(config=run.config, history=run.history.to_dict('records'), metrics=run.metrics)
 
-def write_record(run: Run) -> Path:  # a finished run
+def write_record(run: Run,  # a finished run
+                ) -> Path:
     "Write the run's record atomically into `records_dir`; return its path."
     return write_json(records_dir(run.config['profile'])/f'{run.path.name}.json', run_record(run))
 
-def load_record(path: Path) -> Run:  # a record written by `write_record`
+def load_record(path: Path,  # a record written by `write_record`
+               ) -> Run:
     "The run a record describes (its folder under `results_dir` may be absent)."
     rec = json.loads(Path(path).read_text())
     return Run(results_dir(rec['config']['profile'])/Path(path).stem, rec['config'],
@@ -265,12 +288,14 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     return _train(cfg, ds, kids, verbose)
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
-def finished_runs(profile: str = 'quick') -> list[Run]:  # a profile's name
+def finished_runs(profile: str = 'quick',  # a profile's name
+                 ) -> list[Run]:
     "Every recorded run of `profile`, in the order of their names."
     d = records_dir(profile)
     return [load_record(p) for p in sorted(d.glob('*.json'))] if d.is_dir() else []
 
-def runs_table(profile: str = 'quick') -> pd.DataFrame:  # a profile's name
+def runs_table(profile: str = 'quick',  # a profile's name
+              ) -> pd.DataFrame:
     "One row per recorded run: experiment, protocol, seed, epochs, final metrics and the run's name."
     keys = ('accuracy', 'balanced_accuracy', 'macro_f1', 'evaluate_accuracy', 'evaluate_loss',
             'accuracy_seen_in_train', 'accuracy_unseen')
@@ -279,7 +304,8 @@ def runs_table(profile: str = 'quick') -> pd.DataFrame:  # a profile's name
                          for r in finished_runs(profile)])
 
 # %% ../nbs/04_train.ipynb #06c1aeda
-def epoch_table(run: Run) -> pd.DataFrame:
+def epoch_table(run: Run,  # a finished run
+               ) -> pd.DataFrame:
     "A run's history as the paper tabulates it: epoch, time, ms/step, accuracy, loss, val accuracy, val loss."
     h = run.history
     return pd.DataFrame({'Epoch': h['epoch'], 'Time': h['seconds'].round().astype(int).astype(str) + 's',
@@ -288,7 +314,11 @@ def epoch_table(run: Run) -> pd.DataFrame:
                          'Val Accuracy': h['val_accuracy'].round(4),
                              'Val Loss': h['val_loss'].round(4)}).set_index('Epoch')
 
-def plot_runs(runs: dict, metric: str, ax, styles: dict | None = None) -> None:
+def plot_runs(runs: dict,  # {label: Run}
+              metric: str,  # a history column, e.g. 'val_accuracy'
+              ax,  # the matplotlib axes
+              styles: dict | None = None,  # {label: plot keyword arguments}
+             ) -> None:
     "Plot `metric` per epoch for each labelled run in `runs` ({label: Run}) on `ax`."
     for i, (label, r) in enumerate(runs.items()):
         ax.plot(r.history['epoch'], r.history[metric], marker='o', label=label, **(styles or {}).get(label, {}))
@@ -296,7 +326,11 @@ def plot_runs(runs: dict, metric: str, ax, styles: dict | None = None) -> None:
     ax.set_xticks(range(1, max(r.history['epoch'].max() for r in runs.values()) + 1))
     ax.grid(alpha=.3); ax.legend(fontsize=8)
 
-def epochs_markdown(runs: dict, title: str, paper_note: str, footer: str) -> str:
+def epochs_markdown(runs: dict,  # {protocol: Run}
+                    title: str,  # the page's title
+                    paper_note: str,  # what the paper reports (`claims.paper_line`)
+                    footer: str,  # the provenance line
+                   ) -> str:
     "A markdown page with one epoch table per protocol ({protocol: Run}), each with its final evaluate line."
     parts = [f'# {title}', '', f'Paper: {paper_note}', '']
     for protocol, r in runs.items():
