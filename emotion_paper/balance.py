@@ -36,9 +36,8 @@ def approach1(y: np.ndarray,  # class of each row
 
 def approach1_max(y: np.ndarray,  # class of each row
                   seed: int = SEED,  # seeds the draws
-                  scale: float = 1.0,  # multiplies the target (the quick profile's smaller targets)
                  ) -> np.ndarray:
-    "Indices giving every class as many rows as the largest class (duplication only)."
+    "Indices giving every class as many rows as the largest class (duplication only, so no scale)."
     return approach1(y, seed, n=np.bincount(y).max())
 
 def approach2(y: np.ndarray,  # class of each row
@@ -67,7 +66,8 @@ def balance(y: np.ndarray,  # class of each row
     "Indices of `y` balanced by the named approach."
     if approach not in APPROACHES: raise ValueError(f"Unknown approach {approach!r}: choose one of "
                                                     f"{', '.join(APPROACHES)}.")
-    return APPROACHES[approach](np.asarray(y), seed=seed, scale=scale)
+    kw = {} if approach == 'approach1_max' else dict(scale=scale)  # its target is the largest class, whatever the scale
+    return APPROACHES[approach](np.asarray(y), seed=seed, **kw)
 
 # %% ../nbs/02_balance.ipynb #2573d8c1
 def stratified_subset(y: np.ndarray,  # class of each row

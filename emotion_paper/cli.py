@@ -90,7 +90,7 @@ def reproduce(profile: str = 'quick',  # 'quick' or 'paper'
     figs, t0, made = fig_dir(profile, out), time.time(), {}
     executed = Path(out)/'executed' if out else data_root()/'executed'/profile
     executed.mkdir(parents=True, exist_ok=True)
-    params = dict(profile=profile, seed=seed, source=source, force=t0 if force else False, out_dir=str(figs))
+    params = dict(profile=profile, seed=seed, source=source, retrain_before=t0 if force else None, out_dir=str(figs))
     for i, nb in enumerate(chosen, 1):
         print(f'[{i}/{len(chosen)}] {nb} (profile {profile})', flush=True)
         made |= _run_notebook(nb, executed, figs, params)

@@ -181,7 +181,8 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     if not path.exists(): raise FileNotFoundError(f'No record {path.name} in {records_dir(profile)}.')
     recorded, text = load_record(path), path.read_text()
     c = recorded.config
-    try: fresh = run_experiment(c['experiment'], c['protocol'], profile, c['seed'], force=time.time(), source=source)
+    try: fresh = run_experiment(c['experiment'], c['protocol'], profile, c['seed'], retrain_before=time.time(),
+                                   source=source)
     finally: write_text(path, text)  # the record stays what it was
     timing = ['seconds', 'ms_per_step']
     a, b = recorded.history.drop(columns=timing), fresh.history.drop(columns=timing)

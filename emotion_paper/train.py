@@ -194,10 +194,10 @@ def load_record(path: Path,  # a record written by `write_record`
 # %% ../nbs/04_train.ipynb #a632b9e4
 _SESSION_START = time.time()
 
-def _is_current(path: Path, force: bool | float) -> bool:
-    "Whether the run folder at `path` is finished and not to be retrained (see `run_experiment`'s `force`)."
+def _is_current(path: Path, force: bool, retrain_before: float | None) -> bool:
+    "Whether the run folder at `path` is finished and not to be retrained (see `run_experiment`)."
     if not (path/'metrics.json').exists(): return False
-    since = _SESSION_START if force is True else float(force or 0)
+    since = retrain_before if retrain_before is not None else _SESSION_START if force else 0
     return (path/'metrics.json').stat().st_mtime >= since
 
 class _Snapshots(keras.callbacks.Callback):
@@ -264,7 +264,8 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
                    protocol: str = 'paper',  # a split protocol: 'paper', 'held_out' or 'by_person'
                    profile: str = 'quick',  # 'quick' (a small subset, 1 epoch) or 'paper' (everything)
                    seed: int = SEED,  # seeds the split, the balancing, the initialisation and the data order
-                   force: bool | float = False,  # True: retrain unless this session did; a time: retrain if older
+                   force: bool = False,  # retrain, unless this session already did
+                   retrain_before: float | None = None,  # a `time.time()`: retrain if finished before it
                    source=None,  # the data source (`load_data`); None: `EMOTION_PAPER_DATA` or the pinned download
                    verbose: int = 2,  # Keras' verbosity: 2 prints one line per epoch
                    weights: bool = False,  # the trained model is needed: a run known only by its record trains
@@ -276,10 +277,10 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     cfg = run_config(name, protocol, profile, seed, ds)
     path = results_dir(profile)/run_name(cfg)
     record = records_dir(profile)/f'{path.name}.json'
-    if _is_current(path, force): return Run.load(path)
-    if not force and not weights and record.exists(): return load_record(record)
+    if _is_current(path, force, retrain_before): return Run.load(path)
+    if not (force or retrain_before) and not weights and record.exists(): return load_record(record)
     if parent := EXPERIMENTS[name].get('prefix_of'):
-        run_experiment(parent, protocol, profile, seed, force=time.time(), source=source, verbose=verbose)
+        run_experiment(parent, protocol, profile, seed, retrain_before=time.time(), source=source, verbose=verbose)
         return Run.load(path)
     kids = {k: run_config(k, protocol, profile, seed, ds) for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name}
     for k, kc in kids.items():

@@ -1,4 +1,5 @@
-"Training runs: a run saved as the first epochs of a longer one equals the run trained alone; `force` retrains once."
+"""Training runs: a run saved as the first epochs of a longer one equals the run trained alone; `force` retrains
+once, `retrain_before` what is older."""
 import time
 import pandas as pd, pytest
 from emotion_paper.config import PROFILES
@@ -20,7 +21,7 @@ def test_prefix_run_equals_training_alone(tiny, monkeypatch):
     assert len(bn.history) == EXPERIMENTS['bn']['epochs'] < len(final.history)
     saved = bn.predictions()
     monkeypatch.setitem(EXPERIMENTS, 'bn', {k: v for k, v in EXPERIMENTS['bn'].items() if k != 'prefix_of'})
-    alone = run_experiment('bn', 'held_out', tiny, force=time.time(), verbose=0)
+    alone = run_experiment('bn', 'held_out', tiny, retrain_before=time.time(), verbose=0)
     assert 'saved_from' not in alone.config and alone.path == bn.path
     timing = ['seconds', 'ms_per_step']
     pd.testing.assert_frame_equal(bn.history.drop(columns=timing), alone.history.drop(columns=timing))
@@ -35,5 +36,5 @@ def test_force_retrains_once_per_session_or_since_a_time(tiny):
                                 verbose=0)) == t, 'force=True trains once per session'
     assert stamp(run_experiment('no_bn', 'held_out', tiny, verbose=0)) == t
     time.sleep(0.05)
-    assert stamp(run_experiment('no_bn', 'held_out', tiny, force=time.time(),
+    assert stamp(run_experiment('no_bn', 'held_out', tiny, retrain_before=time.time(),
                                 verbose=0)) > t, 'a time retrains runs finished before it'
