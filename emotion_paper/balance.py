@@ -34,12 +34,14 @@ def approach1(y: np.ndarray,  # class of each row
     rng, n = np.random.default_rng(seed), max(1, round(n*scale))
     return np.concatenate([resample(np.flatnonzero(y == c), n, rng) for c in np.unique(y)])
 
+# %% ../nbs/02_balance.ipynb #893060db
 def approach1_max(y: np.ndarray,  # class of each row
                   seed: int = SEED,  # seeds the draws
                  ) -> np.ndarray:
     "Indices giving every class as many rows as the largest class (duplication only, so no scale)."
     return approach1(y, seed, n=np.bincount(y).max())
 
+# %% ../nbs/02_balance.ipynb #51fd222e
 def approach2(y: np.ndarray,  # class of each row
               seed: int = SEED,  # seeds the draws
               low: int = 5300,  # the smallest target of a duplicated class
@@ -58,6 +60,7 @@ def approach2(y: np.ndarray,  # class of each row
 
 APPROACHES = dict(approach1=approach1, approach1_max=approach1_max, approach2=approach2)
 
+# %% ../nbs/02_balance.ipynb #83aa49c1
 def balance(y: np.ndarray,  # class of each row
             approach: str = 'approach2',  # 'approach1', 'approach1_max' or 'approach2'
             seed: int = SEED,  # seeds the draws
@@ -129,6 +132,7 @@ def leak_mask(ds: Dataset,  # the preprocessed dataset
     sha = ds.frame['pixel_sha'].to_numpy()
     return np.isin(sha[split.val], sha[split.train])
 
+# %% ../nbs/02_balance.ipynb #f87d1c2a
 def leakage_report(ds: Dataset,  # the preprocessed dataset
                    split: Split,  # a train/validation split
                   ) -> pd.DataFrame:
@@ -140,6 +144,7 @@ def leakage_report(ds: Dataset,  # the preprocessed dataset
     out['share'] = (out['copies_of_train'] / out['val_rows'].where(out['val_rows'] > 0)).round(3)
     return out
 
+# %% ../nbs/02_balance.ipynb #f4c069ce
 def person_report(ds: Dataset,  # the preprocessed dataset
                   split: Split,  # a train/validation split
                  ) -> pd.DataFrame:

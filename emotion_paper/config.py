@@ -114,6 +114,7 @@ def atomic_path(dest: str | Path,  # the file or folder to create
         if tmp.is_dir(): shutil.rmtree(tmp, ignore_errors=True)
         elif tmp.exists(): tmp.unlink()
 
+# %% ../nbs/00_config.ipynb #81b4e68f
 def write_text(dest: str | Path,  # the file to write
                text: str,  # its content
               ) -> Path:
@@ -121,12 +122,14 @@ def write_text(dest: str | Path,  # the file to write
     with atomic_path(dest) as tmp: Path(tmp).write_text(text, encoding='utf-8')
     return Path(dest)
 
+# %% ../nbs/00_config.ipynb #884fe24a
 def write_json(dest: str | Path,  # the file to write
                obj,  # anything `json.dumps` takes (other objects as `str`)
               ) -> Path:
     "Write `obj` as indented JSON to `dest` atomically."
     return write_text(dest, json.dumps(obj, indent=2, sort_keys=True, default=str) + '\n')
 
+# %% ../nbs/00_config.ipynb #0be6f557
 def savefig(fig,  # a matplotlib figure
             dest: str | Path,  # the file (its suffix gives the format)
             **kwargs,  # passed to `Figure.savefig`

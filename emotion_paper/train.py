@@ -315,6 +315,7 @@ def epoch_table(run: Run,  # a finished run
                          'Val Accuracy': h['val_accuracy'].round(4),
                              'Val Loss': h['val_loss'].round(4)}).set_index('Epoch')
 
+# %% ../nbs/04_train.ipynb #d33fa7b1
 def plot_runs(runs: dict,  # {label: Run}
               metric: str,  # a history column, e.g. 'val_accuracy'
               ax,  # the matplotlib axes
@@ -327,6 +328,7 @@ def plot_runs(runs: dict,  # {label: Run}
     ax.set_xticks(range(1, max(r.history['epoch'].max() for r in runs.values()) + 1))
     ax.grid(alpha=.3); ax.legend(fontsize=8)
 
+# %% ../nbs/04_train.ipynb #afdd0487
 def epochs_markdown(runs: dict,  # {protocol: Run}
                     title: str,  # the page's title
                     paper_note: str,  # what the paper reports (`claims.paper_line`)
