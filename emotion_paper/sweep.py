@@ -54,16 +54,28 @@ def sweep_plan(seeds: list,  # from `sweep_seeds`
 
 # %% ../nbs/07_sweep.ipynb #e30263fd
 def configure_tensorflow(threads: int | None = None,  # TensorFlow's intra- and inter-op threads; None: the cores
+                         gpu: int | None = None,  # the one GPU this process may use (None: all it sees)
                         ) -> str:
-    "Set TensorFlow's thread counts and GPU memory growth before it starts; return what was set."
+    "Set TensorFlow's threads, the GPU this process uses and memory growth, before TensorFlow starts; say what was set."
     import tensorflow as tf
     threads = threads or os.cpu_count()
     try:
         tf.config.threading.set_intra_op_parallelism_threads(threads)
         tf.config.threading.set_inter_op_parallelism_threads(threads)
-        for g in tf.config.list_physical_devices('GPU'): tf.config.experimental.set_memory_growth(g, True)
+        gpus = tf.config.list_physical_devices('GPU')
+        if gpus and gpu is not None: gpus = [gpus[gpu % len(gpus)]]; tf.config.set_visible_devices(gpus, 'GPU')
+        for g in gpus: tf.config.experimental.set_memory_growth(g, True)
     except RuntimeError: return 'TensorFlow was already initialised: its settings stay'
-    return f'{threads} threads'
+    return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
+
+# %% ../nbs/07_sweep.ipynb #e30263fe
+def _worker_index() -> int | None:
+    "This Dask worker's number when its name is one (a `LocalCluster` names them 0, 1, ...), else None."
+    try:
+        from distributed import get_worker
+        name = get_worker().name
+    except (ImportError, ValueError): return None
+    return int(name) if str(name).isdigit() else None
 
 def train_on_worker(name: str,  # the experiment
                     protocol: str,  # the split protocol
@@ -74,7 +86,7 @@ def train_on_worker(name: str,  # the experiment
                     verbose: int = 2,  # Keras' verbosity
                    ) -> dict:
     "Train (or load) one planned run where this is called; return {run name: record} for it and its prefix runs."
-    configure_tensorflow(threads)
+    configure_tensorflow(threads, gpu=_worker_index())  # one GPU per local worker
     names = [name] + [k for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name]
     runs = [run_experiment(k, protocol, profile, seed, source=source, verbose=verbose) for k in names]
     return {r.path.name: run_record(r) for r in runs}
