@@ -227,9 +227,10 @@ def seed_runs(profile: str = 'quick',  # the profile
               source: str | None = None,  # the data source
               verbose: int = 2,  # Keras' verbosity
              ) -> list:
-    "Every recorded run of every recorded seed, after training what the first `min_seeds` seeds miss."
+    "Every recorded run of every seed whose runs are all recorded, after training what the first `min_seeds` miss."
     for e, p, s in sweep_plan(sweep_seeds(min_seeds)):
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
     d = records_dir(profile)
     seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
-    return recorded_runs(seeds, profile, source)
+    complete = [s for s in seeds if planned_status(sweep_plan([s]), profile, source).done.all()]  # a partial seed waits
+    return recorded_runs(complete, profile, source)
