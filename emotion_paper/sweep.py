@@ -137,12 +137,19 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
     return Client(cluster), cluster
 
 # %% ../nbs/07_sweep.ipynb #4ab0d503
-def _collect(futures: dict, status: pd.DataFrame, profile: str) -> dict:
-    "Write each finished run's records here as it comes back; return {row: 'trained' or 'failed: why'}."
+def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str, args: tuple) -> dict:
+    "Keep one run per worker thread in flight, submitted in plan order; write each record here as it comes back."
     from distributed import as_completed
     from tqdm.auto import tqdm
-    result = {}
-    for fut in tqdm(as_completed(futures), total=len(futures), desc='sweep', unit='run'):
+    queue, futures, result = list(todo.index), {}, {}
+    done = as_completed()
+    def submit():  # the next run of the plan (a priority alone does not keep Dask to the plan's order)
+        i = queue.pop(0); r = status.loc[i]
+        f = client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), *args,
+                          key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False)
+        futures[f] = i; done.add(f)
+    for _ in range(min(len(queue), max(1, sum(client.nthreads().values())))): submit()
+    for fut in tqdm(done, total=len(todo), desc='sweep', unit='run'):
         i = futures[fut]
         try:
             for name, rec in fut.result().items(): write_json(records_dir(profile)/f'{name}.json', rec)
@@ -151,6 +158,7 @@ def _collect(futures: dict, status: pd.DataFrame, profile: str) -> dict:
             result[i] = f'failed: {type(e).__name__}: {e}'
             s = status.loc[i]
             print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
+        if queue: submit()
     return result
 
 # %% ../nbs/07_sweep.ipynb #4ab0d504
@@ -173,11 +181,7 @@ def sweep(seeds: list,  # from `sweep_seeds`
     threads = local_cluster_size()[1] if cluster else None
     try:
         print(f'Dask dashboard: {client.dashboard_link}', flush=True)
-        futures = {client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), source, threads,
-                                 verbose, key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False,
-                                 priority=len(todo) - n): i  # in plan order: whole seeds first
-                   for n, (i, r) in enumerate(todo.iterrows())}
-        result |= _collect(futures, status, profile)
+        result |= _run_in_order(client, todo, status, profile, (source, threads, verbose))  # whole seeds first
     finally:
         client.close()
         if cluster: cluster.close()
