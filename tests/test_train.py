@@ -4,12 +4,11 @@ import time
 import pandas as pd, pytest
 from emotion_paper.config import PROFILES
 from emotion_paper.train import EXPERIMENTS, run_experiment
-from conftest import SHARED
 
 @pytest.fixture
-def tiny(home, monkeypatch):
+def tiny(dataset, home, monkeypatch):
     "A profile on a few faces per class with each experiment's own epochs, in an empty project home."
-    monkeypatch.setenv('EMOTION_PAPER_DATA', str(SHARED/'facial_expressions'))
+    monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     monkeypatch.setitem(PROFILES, 'tiny', dict(per_class=12, scale=0.005, epochs=None))
     return 'tiny'
 
