@@ -27,7 +27,7 @@ def resample(idx: np.ndarray,  # the rows of one class
 # %% ../nbs/02_balance.ipynb #7afcbbab
 def approach1(y: np.ndarray,  # class of each row
               seed: int = SEED,  # seeds the draws
-              n: int = 1500,  # rows per class
+              n: int = PAPER['approach1_per_label'],  # rows per class
               scale: float = 1.0,  # multiplies `n` (the quick profile's smaller targets)
              ) -> np.ndarray:
     "Indices giving every class exactly `n*scale` rows."
@@ -44,9 +44,9 @@ def approach1_max(y: np.ndarray,  # class of each row
 # %% ../nbs/02_balance.ipynb #51fd222e
 def approach2(y: np.ndarray,  # class of each row
               seed: int = SEED,  # seeds the draws
-              low: int = 5300,  # the smallest target of a duplicated class
-              high: int = 6700,  # the largest
-              threshold: int = 5000,  # classes with fewer rows are duplicated
+              low: int = PAPER['approach2_range'][0],  # the smallest target of a duplicated class
+              high: int = PAPER['approach2_range'][1],  # the largest
+              threshold: int = PAPER['approach2_threshold'],  # classes with fewer rows are duplicated
               scale: float = 1.0,  # multiplies the targets (the quick profile)
              ) -> np.ndarray:
     "Indices duplicating each class under `threshold` up to a random size in [`low`, `high`] (all scaled)."
