@@ -236,5 +236,6 @@ def seed_runs(profile: str = 'quick',  # the profile
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
     d = records_dir(profile)
     seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
-    complete = [s for s in seeds if planned_status(sweep_plan([s]), profile, source).done.all()]  # a partial seed waits
+    status = planned_status(sweep_plan(seeds), profile, source)  # one pass over the data for every seed
+    complete = [s for s, g in status.groupby('seed') if g.done.all()]  # a partial seed waits
     return recorded_runs(complete, profile, source)
