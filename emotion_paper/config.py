@@ -110,7 +110,11 @@ OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave
                              'paper_vs_reproduced.csv', 'paper_vs_reproduced.md')),
     '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
                        ('claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png')),
-    '15_findings.ipynb': ('the findings and the headline, written from the results files',
+    '15_beyond.ipynb': ('beyond the paper: honest models, the fer peer, per-class recall over seeds',
+                        ('beyond.csv', 'beyond.md', 'fig_beyond.png')),
+    '16_predict.ipynb': ('predictions on photos: faces found, cropped and classified',
+                         ('fig_predict.png',)),
+    '17_findings.ipynb': ('the findings and the headline, written from the results files',
                           ('findings.md', 'headline.md', 'notebooks.md', 'speed.md')),
 }
 

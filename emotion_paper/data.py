@@ -15,8 +15,8 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['HOW_TO_PROVIDE', 'MODES', 'DataError', 'find_dataset_root', 'download', 'extract', 'get_dataset', 'source_kind',
-           'read_legend', 'is_plain_name', 'sample_archive', 'person_of', 'read_image', 'Dataset', 'preprocess',
-           'report_table', 'load_data']
+           'read_legend', 'is_plain_name', 'sample_archive', 'person_of', 'face_pixels', 'read_image', 'Dataset',
+           'preprocess', 'report_table', 'load_data']
 
 # %% ../nbs/01_data.ipynb #0154fafa
 class DataError(RuntimeError):
@@ -149,6 +149,12 @@ def person_of(name: str,  # an image file name
     "The person in an LFW-style file name: `George_W_Bush_0012.jpg` -> `George_W_Bush`."
     return re.sub(r'_\d+$', '', Path(name).stem)
 
+def face_pixels(im: Image.Image,  # a face, any mode and size
+                size: int = 50,  # the side of the square output
+               ) -> np.ndarray:
+    "The face as the models see it: grayscale, resized to `size`x`size` with Lanczos, uint8 (training and `predict`)."
+    return np.asarray(im.convert('L').resize((size, size), Image.Resampling.LANCZOS), dtype=np.uint8)
+
 def read_image(path: Path,  # the image file
                size: int = 50,  # the side of the square grayscale output
               ) -> dict:
@@ -159,7 +165,7 @@ def read_image(path: Path,  # the image file
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.load()
-            px = np.asarray(im.convert('L').resize((size, size), Image.Resampling.LANCZOS), dtype=np.uint8)
+            px = face_pixels(im, size)
             return dict(format=im.format, width=im.width, height=im.height, mode=im.mode,
                         file_sha=hashlib.sha256(data).hexdigest(), pixels=px, error=None)
     except Exception as e:  # Pillow raises several types for broken or non-image files

