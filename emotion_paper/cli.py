@@ -10,7 +10,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'parser', 'main', 'cmd_sweep',
-           'cmd_check_run']
+           'cmd_check_run', 'cmd_predict']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
@@ -131,6 +131,13 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('run', help="the run's name (a file name in records/ without .json)")
     c.add_argument('--profile', default='paper', choices=tuple(PROFILES))
     c.add_argument('--source', **src)
+    f = sub.add_parser('predict', help='the emotion of each face in your photos, with annotated copies')
+    f.add_argument('photos', nargs='+', help='photos, or folders of photos')
+    f.add_argument('--model', default='paper', choices=('paper', 'best'),
+                   help="the paper's final CNN, or the best honest model of 15_beyond")
+    f.add_argument('--out', help='folder for the annotated copies (default: data/predictions/)')
+    f.add_argument('--profile', default='paper', choices=tuple(PROFILES), help="the model's profile")
+    f.add_argument('--source', **src)
     return p
 
 # %% ../nbs/06_cli.ipynb #8a8d67d9
@@ -143,6 +150,7 @@ def main(argv: list | None = None,  # the arguments (default: the command line's
         if a.cmd == 'reproduce': reproduce(a.profile, a.out, a.only, a.force, a.seed, a.source)
         elif a.cmd == 'sweep': return cmd_sweep(a)
         elif a.cmd == 'check-run': return cmd_check_run(a)
+        elif a.cmd == 'predict': return cmd_predict(a)
     except (ValueError, ConnectionError, FileNotFoundError) as e:
         print(f'error: {e}', file=sys.stderr); return 2
     except Exception as e:
@@ -172,6 +180,22 @@ def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
     if diff.empty: print(f'{a.run}: retrained here, identical to its record (history and metrics; timings aside)')
     else: print(f'{a.run}: {len(diff)} values differ from the record:\n{diff.to_string(index=False)}')
     return int(not diff.empty)
+
+# %% ../nbs/06_cli.ipynb #64055942
+def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments
+               ) -> int:
+    "Print each face's emotion probabilities and where its annotated photo went; 1 if any photo failed."
+    from emotion_paper.predict import predict
+    table = predict(a.photos, a.model, a.out, a.profile, a.source)
+    for _, r in table.iterrows():
+        if isinstance(r.error, str): print(f'{r.file}: FAILED: {r.error}'); continue
+        where = 'no face found, the whole photo' if r.whole_photo else f'face {r.face} at x={r.x} y={r.y} {r.w}x{r.h}'
+        probs = ', '.join(f'{e} {r[e]:.2f}' for e in sorted(EMOTIONS, key=lambda e: -r[e]))
+        print(f'{r.file}: {where}: {r.emotion} ({probs}) -> {r.annotated}')
+    failed = table.error.notna()
+    print(f"{table.file.nunique()} photos, {(~failed).sum()} faces classified, {failed.sum()} failed; model: "
+          f"{table.model.dropna().iloc[0] if (~failed).any() else a.model}")
+    return int(failed.any())
 
 # %% ../nbs/06_cli.ipynb #e26b6429
 #| eval: false

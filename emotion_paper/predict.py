@@ -135,4 +135,4 @@ def predict(paths: list,  # photos and folders of photos
             rows.append(dict(file=str(f), face=i, whole_photo=not len(boxes), **box, emotion=t,
                              **dict(zip(EMOTIONS, p.astype(float))), annotated=str(dest), model=about, error=None))
     cols = ['file', 'face', 'whole_photo', 'x', 'y', 'w', 'h', 'emotion', *EMOTIONS, 'annotated', 'model', 'error']
-    return pd.DataFrame(rows).reindex(columns=cols)
+    return pd.DataFrame(rows).reindex(columns=cols).astype({k: 'Int64' for k in ('face', 'x', 'y', 'w', 'h')})

@@ -237,7 +237,7 @@ def seed_runs(profile: str = 'quick',  # the profile
               whole_seeds: bool = True,  # only seeds with every planned run (False: every recorded run of the plan)
              ) -> list:
     "Every recorded run of every seed whose runs are all recorded, after training what the first `min_seeds` miss."
-    for e, p, s in sweep_plan(sweep_seeds(min_seeds), experiments, protocols):
+    for e, p, s in sweep_plan(sweep_seeds(min_seeds) if min_seeds else [], experiments, protocols):
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
     d = records_dir(profile)
     seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
