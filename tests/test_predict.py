@@ -1,0 +1,59 @@
+"`emotion-paper predict` on images of the dataset, as a user runs it: faces found, probabilities, files, bad input."
+import os, subprocess, sys
+from pathlib import Path
+import numpy as np, pytest
+from PIL import Image
+from emotion_paper.config import EMOTIONS
+
+FRONTAL = 'AJ_Cook_0001.jpg'  # a frontal face of the dataset
+
+@pytest.fixture(scope='module')
+def photos(dataset, tmp_path_factory):
+    "A folder with a known frontal face, a group photo of three faces, and three bad files."
+    d = tmp_path_factory.mktemp('photos')
+    faces = [Image.open(dataset/'images'/n).convert('RGB').resize((150, 150))
+             for n in (FRONTAL, 'AJ_Lamas_0001.jpg', 'Aaron_Eckhart_0001.jpg')]
+    group = Image.new('RGB', (560, 230), 'white')
+    for i, f in enumerate(faces): group.paste(f, (25 + i*180, 40))
+    group.save(d/'group.png')
+    Image.open(dataset/'images'/FRONTAL).save(d/FRONTAL)
+    (d/'not_an_image.jpg').write_bytes(b'plain text, named .jpg')
+    Image.new('L', (8, 8)).save(d/'tiny.png')
+    (d/'empty.jpg').write_bytes(b'')
+    return d
+
+def test_predict_faces_probabilities_and_files(photos, tmp_path):
+    from emotion_paper.predict import predict
+    t = predict([photos], out=tmp_path, profile='quick')
+    t['name'] = t.file.map(lambda f: Path(f).name)
+    ok, bad = t[t.error.isna()], t[t.error.notna()].set_index('name')
+    assert not ok[ok.file.str.endswith(FRONTAL)].whole_photo.any(), 'a face is found on a frontal face'
+    assert (ok.file.str.endswith('group.png')).sum() == 3, 'three faces in the group photo'
+    assert np.allclose(ok[list(EMOTIONS)].sum(1), 1, atol=1e-4) and ok.emotion.isin(EMOTIONS).all()
+    assert bad.loc['not_an_image.jpg', 'error'].startswith('unreadable')
+    assert bad.loc['empty.jpg', 'error'].startswith('unreadable')
+    assert bad.loc['tiny.png', 'error'].startswith('too small')
+    expected = {Path(f).stem + ('.emotions.jpg' if f.endswith('.jpg') else '.emotions.png') for f in ok.file}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected), 'one annotated copy each, no temporary file'
+    assert Image.open(tmp_path/'group.emotions.png').size == (560, 230)
+
+def test_predict_whole_photo_when_no_face(tmp_path):
+    from emotion_paper.predict import predict
+    Image.fromarray(np.tile(np.linspace(0, 255, 120, dtype=np.uint8), (90, 1))).save(tmp_path/'gradient.png')
+    t = predict([tmp_path/'gradient.png'], out=tmp_path/'out', profile='quick')
+    assert len(t) == 1 and t.whole_photo.iloc[0] and t.error.isna().all()
+
+def test_predict_command_exit_codes(photos, tmp_path):
+    run = lambda *a: subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'predict', *a, '--profile', 'quick',
+                                     '--out', str(tmp_path)], capture_output=True, text=True, env=os.environ.copy(),
+                                    timeout=600)
+    good = run(str(photos/FRONTAL))
+    assert good.returncode == 0, good.stderr
+    assert f'{FRONTAL}: face 0' in good.stdout and all(e in good.stdout for e in EMOTIONS)
+    mixed = run(str(photos), str(photos/'missing.jpg'), str(tmp_path/'no_images_here'))
+    assert mixed.returncode == 1
+    assert 'missing.jpg: FAILED: no such file or folder' in mixed.stdout
+    assert 'not_an_image.jpg: FAILED: unreadable' in mixed.stdout and 'group.png: face 2' in mixed.stdout
+    empty = tmp_path/'empty_folder'; empty.mkdir()
+    none = run(str(empty))
+    assert none.returncode == 1 and 'a folder with no images' in none.stdout
