@@ -78,7 +78,7 @@ def beyond_table(long: pd.DataFrame,  # from `run_metrics`
         for k in TABLE_METRICS:
             mean, low, high = mean_interval(t[k])
             row |= {k: mean, f'{k}_low': low, f'{k}_high': high}
-        rows.append(row)
+        rows.append(row | {f'recall_{e}': t[f'recall_{e}'].mean() for e in EMOTIONS})  # NaN-skipping means
     return pd.DataFrame(rows)
 
 # %% ../nbs/15_beyond.ipynb #720f7743

@@ -111,7 +111,7 @@ OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave
     '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
                        ('claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png')),
     '15_beyond.ipynb': ('beyond the paper: honest models, the fer peer, per-class recall over seeds',
-                        ('beyond.csv', 'beyond.md', 'fig_beyond.png')),
+                        ('beyond.csv', 'beyond.md', 'beyond_comparisons.csv', 'fig_beyond.png')),
     '16_predict.ipynb': ('predictions on photos: faces found, cropped and classified',
                          ('fig_predict.png',)),
     '17_findings.ipynb': ('the findings and the headline, written from the results files',
