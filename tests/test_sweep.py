@@ -62,7 +62,8 @@ def test_sweep_on_a_real_scheduler(dataset, home, scheduler):
 
 @pytest.mark.parametrize('args,message', [(['--seed-list', ''], 'empty'), (['--seed-list', '1,x'], 'Malformed'),
                                           (['--experiments', 'resnet'], 'Unknown experiment'),
-                                              (['--protocols', 'kfold'], 'Unknown protocol'),
+                                          (['--protocols', 'kfold'], 'Unknown protocol'),
+                                          (['--beyond', '--protocols', 'paper'], '--beyond chooses'),
                                           (['--scheduler', 'tcp://127.0.0.1:9'], 'Cannot reach the Dask scheduler')])
 def test_sweep_bad_input_fails_before_training(dataset, home, args, message):
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
