@@ -128,8 +128,10 @@ def predict(paths: list,  # photos and folders of photos
             probs = logit_adjust(probs, y_train)
         top = [EMOTIONS[i] for i in probs.argmax(1)]
         dest = out/f'{f.stem}.emotions{".jpg" if fmt == "JPEG" else ".png"}'
-        with atomic_path(dest, suffix=dest.suffix) as tmp:
-            annotate(photo, boxes, [f'{t} {p.max():.2f}' for t, p in zip(top, probs)]).save(tmp)
+        try:
+            with atomic_path(dest, suffix=dest.suffix) as tmp:
+                annotate(photo, boxes, [f'{t} {p.max():.2f}' for t, p in zip(top, probs)]).save(tmp)
+        except OSError as e: rows.append(dict(file=str(f), error=f'could not write {dest} ({e})')); continue
         for i, (p, t) in enumerate(zip(probs, top)):
             box = dict(zip('xywh', map(int, boxes[i]))) if len(boxes) else {}
             rows.append(dict(file=str(f), face=i, whole_photo=not len(boxes), **box, emotion=t,

@@ -57,3 +57,14 @@ def test_predict_command_exit_codes(photos, tmp_path):
     empty = tmp_path/'empty_folder'; empty.mkdir()
     none = run(str(empty))
     assert none.returncode == 1 and 'a folder with no images' in none.stdout
+
+def test_predict_failed_write_leaves_nothing(photos, tmp_path, monkeypatch):
+    "A photo whose annotated copy cannot be written is reported, and no partial file is left behind."
+    from emotion_paper.predict import predict
+    def full_disk(self, fp, *a, **kw):
+        Path(fp).write_bytes(b'half an image')
+        raise OSError('No space left on device')
+    monkeypatch.setattr(Image.Image, 'save', full_disk)
+    t = predict([photos/FRONTAL], out=tmp_path, profile='quick')
+    assert len(t) == 1 and t.error.iloc[0].startswith('could not write') and 'No space left' in t.error.iloc[0]
+    assert list(tmp_path.iterdir()) == [], 'neither the annotated copy nor its temporary file'
