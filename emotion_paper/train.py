@@ -352,12 +352,12 @@ def add_logit_adjustment(run: Run,  # a run trained here (its folder holds its p
                          ds: Dataset,  # the data it was trained on
                         ) -> Run:
     "Add the logit-adjusted metrics to a run that lacks them, from its saved predictions; rewrite its record."
-    if 'logit_adjusted' in run.metrics: return run
-    p, split = run.predictions(), run.split(ds)
-    adjusted = logit_adjust(p['probs'], ds.y[split.train]).argmax(1)
-    run.metrics['logit_adjusted'] = classification_metrics(p['y_true'], adjusted)
-    write_json(run.path/'metrics.json', run.metrics)
-    write_record(run)
+    if 'logit_adjusted' not in run.metrics:
+        p, split = run.predictions(), run.split(ds)
+        adjusted = logit_adjust(p['probs'], ds.y[split.train]).argmax(1)
+        run.metrics['logit_adjusted'] = classification_metrics(p['y_true'], adjusted)
+        write_json(run.path/'metrics.json', run.metrics)
+    write_record(run)  # also when only the record lags behind the folder
     return run
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
