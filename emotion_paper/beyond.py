@@ -6,18 +6,20 @@
 from __future__ import annotations
 from .config import *
 from .claims import compare_claims, mean_interval
+from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS
+from .train import EXPERIMENTS
 import numpy as np, pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, recall_score
 from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
-__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'PROTOCOL_ORDER', 'TABLE_METRICS', 'model_name', 'confusion_metrics',
-           'run_metrics', 'beyond_table', 'recall_table', 'best_model', 'comparisons']
+__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'TABLE_METRICS', 'model_name', 'confusion_metrics', 'run_metrics',
+           'beyond_table', 'recall_table', 'best_model', 'comparisons']
 
 # %% ../nbs/15_beyond.ipynb #2c18a33f
-OWN_EXPERIMENTS = ('final', 'class_weight', 'augment', 'augment_weighted')  # CNNs of ours: each also logit-adjusted
-PEER_EXPERIMENTS = ('fer_zero_shot', 'fer_fine_tuned')
-PROTOCOL_ORDER = ('held_out', 'by_person')  # the protocols of these tables, in their order
+def _backbone(e: str) -> str: return EXPERIMENTS[e]['model'].get('backbone', 'paper')  # 'paper' or fer's
+OWN_EXPERIMENTS = tuple(e for e in BEYOND_EXPERIMENTS if _backbone(e) == 'paper')  # CNNs: each also logit-adjusted
+PEER_EXPERIMENTS = tuple(e for e in BEYOND_EXPERIMENTS if _backbone(e) != 'paper')  # fer, as it comes and tuned
 
 def model_name(experiment: str,  # an experiment of `EXPERIMENTS`
                adjusted: bool = False,  # with post-hoc logit adjustment
@@ -61,7 +63,7 @@ def run_metrics(runs: list,  # `Run`s of `BEYOND_EXPERIMENTS` (`sweep.seed_runs`
                              protocol=r.config['protocol'], seed=r.config['seed'])
                         | confusion_metrics(mm['confusion']) | seven)
     models = [model_name(e, a) for e in OWN_EXPERIMENTS for a in (False, True)] + list(PEER_EXPERIMENTS)
-    order = {n: i for i, n in enumerate(models + list(PROTOCOL_ORDER))}
+    order = {n: i for i, n in enumerate(models + list(BEYOND_PROTOCOLS))}
     by = ['protocol', 'experiment', 'seed']
     return pd.DataFrame(rows).sort_values(by, key=lambda s: s.map(order) if s.name != 'seed' else s, kind='stable')
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import *
 from .data import face_pixels
-import sys
+import functools, sys
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
 from PIL import Image, ImageOps
@@ -18,13 +18,18 @@ __all__ = ['CROP_SCALE', 'MIN_SIDE', 'find_faces', 'crop_box', 'photo_files', 'p
 CROP_SCALE = 1.2  # a Haar box is widened this much to frame a face as the dataset's images do
 MIN_SIDE = 24  # pixels: a smaller photo is reported, not classified
 
+@functools.cache
+def _cascade() -> cv2.CascadeClassifier:
+    "OpenCV's frontal-face Haar cascade, read once per process."
+    cascade = cv2.CascadeClassifier(cv2.data.haarcascades + 'haarcascade_frontalface_default.xml')
+    if cascade.empty(): raise RuntimeError("OpenCV's Haar cascade file is missing from cv2.data.")
+    return cascade
+
 def find_faces(gray: np.ndarray,  # a grayscale photo, uint8 (height, width)
                min_size: int = MIN_SIDE,  # the smallest face side to look for, in pixels
               ) -> np.ndarray:
     "Boxes (x, y, width, height) of the frontal faces OpenCV's Haar cascade finds, largest first."
-    cascade = cv2.CascadeClassifier(cv2.data.haarcascades + 'haarcascade_frontalface_default.xml')
-    if cascade.empty(): raise RuntimeError("OpenCV's Haar cascade file is missing from cv2.data.")
-    boxes = cascade.detectMultiScale(gray, scaleFactor=1.1, minNeighbors=5, minSize=(min_size, min_size))
+    boxes = _cascade().detectMultiScale(gray, scaleFactor=1.1, minNeighbors=5, minSize=(min_size, min_size))
     boxes = np.asarray(boxes, dtype=int).reshape(-1, 4)
     return boxes[np.argsort(-boxes[:, 2]*boxes[:, 3], kind='stable')]
 
@@ -116,6 +121,7 @@ def predict(paths: list,  # photos and folders of photos
            ) -> pd.DataFrame:
     "One row per face found (or per photo with none): file, box, each emotion's probability, top emotion, errors."
     from tqdm.auto import tqdm
+    from emotion_paper.train import logit_adjust
     files, rows = photo_files(paths)
     net, y_train, about = prediction_model(model, profile, source)
     out = Path(out) if out else data_root()/'predictions'
@@ -123,9 +129,7 @@ def predict(paths: list,  # photos and folders of photos
         try: photo, fmt, boxes, crops = _faces(f)
         except ValueError as e: rows.append(dict(file=str(f), error=str(e))); continue
         probs = net.predict(np.stack([face_pixels(c) for c in crops])[..., None], verbose=0)
-        if y_train is not None:
-            from emotion_paper.train import logit_adjust
-            probs = logit_adjust(probs, y_train)
+        if y_train is not None: probs = logit_adjust(probs, y_train)
         top = [EMOTIONS[i] for i in probs.argmax(1)]
         dest = out/f'{f.stem}.emotions{".jpg" if fmt == "JPEG" else ".png"}'
         try:

@@ -17,10 +17,10 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, classificat
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'seed_everything',
-           'EpochTimer', 'classification_metrics', 'class_weights', 'logit_adjust', 'Run', 'config_split', 'model_key',
-           'data_key', 'run_config', 'run_name', 'records_dir', 'run_record', 'write_record', 'load_record',
-           'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table', 'epoch_table', 'plot_runs',
-           'epochs_markdown']
+           'EpochTimer', 'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics', 'Run',
+           'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'run_record',
+           'write_record', 'load_record', 'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table',
+           'epoch_table', 'plot_runs', 'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -132,6 +132,13 @@ def logit_adjust(probs: np.ndarray,  # predicted probabilities, one row per imag
     "The probabilities after subtracting `tau` times the training rows' log prior from their logarithms."
     prior = np.bincount(y_train, minlength=probs.shape[1])/len(y_train)
     return scipy.special.softmax(np.log(np.clip(probs, 1e-12, None)) - tau*np.log(np.clip(prior, 1e-12, None)), axis=1)
+
+def logit_adjusted_metrics(y_true: np.ndarray,  # true class per validation row
+                           probs: np.ndarray,  # the model's probabilities for those rows
+                           y_train: np.ndarray,  # class of each training row (the prior)
+                          ) -> dict:
+    "`classification_metrics` of the logit-adjusted predictions: what every run records as `logit_adjusted`."
+    return classification_metrics(y_true, logit_adjust(probs, y_train).argmax(1))
 
 # %% ../nbs/04_train.ipynb #a632b9dd
 @dataclass
@@ -278,7 +285,7 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
     metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
         evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
         steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE),
-        logit_adjusted=classification_metrics(y_true, logit_adjust(probs, ds.y[split.train]).argmax(1)))
+        logit_adjusted=logit_adjusted_metrics(y_true, probs, ds.y[split.train]))
     with atomic_path(path) as tmp:
         tmp.mkdir()
         history[HISTORY_COLS].to_csv(tmp/'history.csv', index=False)
@@ -354,8 +361,7 @@ def add_logit_adjustment(run: Run,  # a run trained here (its folder holds its p
     "Add the logit-adjusted metrics to a run that lacks them, from its saved predictions; rewrite its record."
     if 'logit_adjusted' not in run.metrics:
         p, split = run.predictions(), run.split(ds)
-        adjusted = logit_adjust(p['probs'], ds.y[split.train]).argmax(1)
-        run.metrics['logit_adjusted'] = classification_metrics(p['y_true'], adjusted)
+        run.metrics['logit_adjusted'] = logit_adjusted_metrics(p['y_true'], p['probs'], ds.y[split.train])
         write_json(run.path/'metrics.json', run.metrics)
     write_record(run)  # also when only the record lags behind the folder
     return run
