@@ -60,7 +60,8 @@ def run_metrics(runs: list,  # `Run`s of `BEYOND_EXPERIMENTS` (`sweep.seed_runs`
             seven = {f'{k}_7': v for k, v in confusion_metrics(mm['confusion'], ('contempt',)).items()
                      if k in ('accuracy', 'balanced_accuracy', 'macro_f1')}
             rows.append(dict(experiment=model_name(e, adjusted), run_experiment=e, logit_adjusted=adjusted,
-                             protocol=r.config['protocol'], seed=r.config['seed'])
+                             protocol=r.config['protocol'], seed=r.config['seed'], platform=r.platform,
+                             val_key=m.get('val_rows_sha'))
                         | confusion_metrics(mm['confusion']) | seven)
     models = [model_name(e, a) for e in OWN_EXPERIMENTS for a in (False, True)] + list(PEER_EXPERIMENTS)
     order = {n: i for i, n in enumerate(models + list(BEYOND_PROTOCOLS))}
@@ -72,7 +73,7 @@ TABLE_METRICS = ('accuracy', 'balanced_accuracy', 'macro_f1', 'balanced_accuracy
 
 def beyond_table(long: pd.DataFrame,  # from `run_metrics`
                 ) -> pd.DataFrame:
-    "One row per model and protocol: seeds, and each metric's mean over seeds with its 95% bootstrap interval."
+    "One row per model and protocol: seeds, and each metric's mean over seeds with its 95% Student-t interval."
     rows = []
     for (model, protocol), t in long.groupby(['experiment', 'protocol'], sort=False):
         row = dict(model=model, protocol=protocol, n_seeds=t.seed.nunique(), seeds=' '.join(map(str, sorted(t.seed))),
@@ -110,9 +111,10 @@ def best_model(table: pd.DataFrame,  # from `beyond_table`
 def comparisons(long: pd.DataFrame,  # from `run_metrics`
                 best: str | None,  # from `best_model`
                ) -> pd.DataFrame:
-    "Paired comparisons (A, B): best vs the paper's CNN and the zero-shot peer, every other model vs the paper's CNN."
+    "Paired comparisons: best vs the paper's CNN and the peer, the others vs the CNN; Holm over `PRIMARY_BEYOND`."
     models = list(dict.fromkeys(long.experiment))
     pairs = [(best, b) for b in ('paper_cnn', 'fer_zero_shot') if best and b in models]
     pairs += [(a, 'paper_cnn') for a in models if a not in (best, 'paper_cnn')]
     claims = [(f'{a} vs {b}', '', a, b) for a, b in dict.fromkeys(pairs)]
-    return compare_claims(long, claims, ('balanced_accuracy', 'macro_f1'))
+    primary = [(f'{a} vs {b}', protocol, metric) for a, b, protocol, metric, _ in PRIMARY_BEYOND]
+    return compare_claims(long, claims, ('balanced_accuracy', 'macro_f1'), primary, {})

@@ -174,12 +174,15 @@ def cmd_sweep(a: argparse.Namespace,  # the parsed `sweep` arguments
 
 def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
                  ) -> int:
-    "Retrain a recorded run and say whether it matches its record; 1 if it does not."
+    "Retrain a recorded run and say whether it matches its record; 1 if a record of this platform differs."
     from emotion_paper.sweep import check_run
     diff = check_run(a.run, a.profile, a.source)
-    if diff.empty: print(f'{a.run}: retrained here, identical to its record (history and metrics; timings aside)')
-    else: print(f'{a.run}: {len(diff)} values differ from the record:\n{diff.to_string(index=False)}')
-    return int(not diff.empty)
+    same, where = diff.attrs['same_platform'], f"its record of {diff.attrs['record_platform']}"
+    if diff.empty: print(f'{a.run}: retrained on {diff.attrs["platform"]}, identical to {where} (timings aside)')
+    else: print(f'{a.run}: retrained on {diff.attrs["platform"]}, {len(diff)} values differ from {where}'
+                + ('' if same else ': expected, another platform is another draw (not a failure)')
+                + f':\n{diff.to_string(index=False)}')
+    return int(same and not diff.empty)
 
 # %% ../nbs/06_cli.ipynb #64055942
 def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments

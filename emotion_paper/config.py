@@ -14,10 +14,11 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PAPER', 'PAPER_SIZES', 'PRIMARY',
-           'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'PROFILES', 'OUTPUTS', 'PACKAGES', 'project_root',
-           'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path', 'write_text',
-           'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'device_name', 'environment',
-           'git_commit', 'provenance']
+           'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'PROFILES', 'OUTPUTS', 'PACKAGES', 'THREADS_ENV',
+           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
+           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'device_name',
+           'environment', 'cpu_threads', 'affinity_cpus', 'configure_tensorflow', 'cpu_isa', 'platform_info',
+           'platform_key', 'git_commit', 'provenance']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -249,6 +250,73 @@ def environment() -> dict:
     "Versions, machine and device, recorded beside every result."
     return dict(versions=versions(), machine=platform.platform(), cpus=os.cpu_count(), device=device_name(),
                 onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
+
+# %% ../nbs/00_config.ipynb #4c818e49
+THREADS_ENV = 'EMOTION_PAPER_THREADS'  # overrides the thread count of TensorFlow's CPU kernels
+
+def cpu_threads() -> int:
+    "TensorFlow's CPU threads: `$EMOTION_PAPER_THREADS`, else the CPUs this process's affinity allows."
+    if v := os.environ.get(THREADS_ENV, '').strip():
+        if not v.isdigit() or int(v) < 1: raise ValueError(f'{THREADS_ENV}={v!r}: give a positive whole number.')
+        return int(v)
+    return affinity_cpus()
+
+def affinity_cpus() -> int:
+    "The CPUs this process may run on (what TensorFlow's default thread count follows)."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+# %% ../nbs/00_config.ipynb #de7c2fe8
+def configure_tensorflow(threads: int | None = None,  # intra- and inter-op threads; None: `cpu_threads()`
+                         gpu: int | None = None,  # the one GPU this process may use (None: all it sees)
+                        ) -> str:
+    "Set TensorFlow's threads (and GPU, memory growth) before it starts; raise if it already runs with another count."
+    import tensorflow as tf
+    threads = threads or cpu_threads()
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
+        gpus = tf.config.list_physical_devices('GPU')
+        if gpus and gpu is not None: gpus = [gpus[gpu % len(gpus)]]; tf.config.set_visible_devices(gpus, 'GPU')
+        for g in gpus: tf.config.experimental.set_memory_growth(g, True)
+    except RuntimeError:  # TensorFlow has started: its count can no longer change
+        running = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()  # 0: its default
+        if running != threads:
+            raise RuntimeError(f'TensorFlow already runs with {running} threads, not {threads}: set '
+                               f'{THREADS_ENV} before anything starts TensorFlow, or start a new process.') from None
+        return f'{threads} threads (TensorFlow had started with them)'
+    return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
+
+# %% ../nbs/00_config.ipynb #5bf17cc5
+def cpu_isa() -> tuple[str, str]:
+    "(vendor, widest vector instructions: 'AMX', 'AVX-512', 'AVX2' or 'SSE') of this CPU, from /proc/cpuinfo."
+    try: info = Path('/proc/cpuinfo').read_text()
+    except OSError: return platform.machine() or 'unknown', 'unknown'
+    field = lambda k: next((l.split(':', 1)[1].strip() for l in info.splitlines() if l.startswith(k)), '')
+    vendor = {'GenuineIntel': 'Intel', 'AuthenticAMD': 'AMD'}.get(field('vendor_id'), field('vendor_id') or
+                                                                    platform.machine())
+    flags = set(field('flags').split())
+    isa = ('AMX' if 'amx_tile' in flags else 'AVX-512' if 'avx512f' in flags else 'AVX2' if 'avx2' in flags
+           else 'SSE' if flags else 'unknown')
+    return vendor, isa
+
+# %% ../nbs/00_config.ipynb #08078217
+def platform_info() -> dict:
+    "What a run's numbers depend on beyond its seed: backend, device, CPU vendor and ISA, oneDNN, threads."
+    import tensorflow as tf
+    vendor, isa = cpu_isa()
+    gpus = tf.config.list_physical_devices('GPU')
+    running = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()
+    return dict(backend=os.environ.get('KERAS_BACKEND', 'tensorflow'), device='gpu' if gpus else 'cpu',
+                gpu=device_name() if gpus else None, cpu_vendor=vendor, isa=isa,
+                onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS') == '1', threads=running)
+
+def platform_key(info: dict,  # from `platform_info` (a record's `config['platform']`)
+                ) -> str:
+    "A platform's short name, e.g. 'tensorflow-cpu-amd-avx2-onednn-t2': runs of one key are comparable bit for bit."
+    if info['device'] == 'gpu':
+        return f"{info['backend']}-gpu-{(info.get('gpu') or 'gpu').lower().replace(' ', '-')}"
+    return (f"{info['backend']}-cpu-{info['cpu_vendor']}-{info['isa']}{'-onednn' if info['onednn'] else ''}"
+            f"-t{info['threads']}").lower().replace('avx-512', 'avx512')
 
 # %% ../nbs/00_config.ipynb #7b58cf33
 def git_commit() -> str:

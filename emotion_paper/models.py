@@ -6,6 +6,7 @@
 from __future__ import annotations
 from .config import *
 import keras, tensorflow as tf
+configure_tensorflow()  # one thread count, set before TensorFlow starts (`00_config`)
 import numpy as np
 from keras import layers
 from pathlib import Path

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import *
 from .data import face_pixels
-import functools, sys
+import functools
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
 from PIL import Image, ImageOps
@@ -67,7 +67,7 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
     "(Keras model, training rows' classes for logit adjustment or None, a description) for `predict`."
     from emotion_paper.data import load_data
     from emotion_paper.balance import PROTOCOL_MODE
-    from emotion_paper.train import results_dir, run_config, run_experiment, run_name
+    from emotion_paper.train import run_experiment
     experiment, adjust = 'final', False
     if model == 'best':
         table = fig_dir(profile)/'beyond.csv'
@@ -76,11 +76,10 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
         experiment, adjust = best['experiment'], bool(best['logit_adjusted'])
     elif model != 'paper': raise ValueError(f"Unknown model {model!r}: choose 'paper' or 'best'.")
     ds = load_data(PROTOCOL_MODE['held_out'], source)
-    folder = results_dir(profile)/run_name(run_config(experiment, 'held_out', profile, SEED, ds))
-    if not (folder/'model.keras').exists():
-        print(f'No trained {experiment} model here: training it first ({profile} profile).', file=sys.stderr)
-    run = run_experiment(experiment, 'held_out', profile, SEED, source=source, verbose=0, weights=True)
-    about = f"{experiment}{' with logit adjustment' if adjust else ''} (held_out, {profile} profile, seed {SEED})"
+    run = run_experiment(  # its committed weights, else trained here first (Keras prints its epochs)
+        experiment, 'held_out', profile, SEED, source=source, verbose=0, weights=True)
+    about = (f"{experiment}{' with logit adjustment' if adjust else ''} (held_out, {profile} profile, seed {SEED}, "
+             f"trained on {run.platform})")
     return run.model(), ds.y[run.split(ds).train] if adjust else None, about
 
 # %% ../nbs/16_predict.ipynb #7f7a8d3b

@@ -6,15 +6,17 @@
 from __future__ import annotations
 from .config import *
 from .balance import PROTOCOL_MODE
-from .train import EXPERIMENTS, load_record, records_dir, run_config, run_experiment, run_name, run_record
-import json, os, shutil, subprocess, time
+from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
+                                 reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
+                                 this_platform, write_record)
+import json, shutil, subprocess, time
 from pathlib import Path
 import pandas as pd
 
 # %% auto #0
 __all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'BEYOND_EXPERIMENTS', 'BEYOND_PROTOCOLS', 'sweep_seeds',
-           'sweep_plan', 'configure_tensorflow', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size',
-           'connect', 'sweep', 'check_run', 'recorded_runs', 'seed_runs']
+           'sweep_plan', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size', 'connect', 'sweep',
+           'check_run', 'recorded_runs', 'seed_runs']
 
 # %% ../nbs/07_sweep.ipynb #f27caa69
 SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of') and not e.get('beyond'))
@@ -54,22 +56,6 @@ def sweep_plan(seeds: list,  # from `sweep_seeds`
     extra = [x for x in EXTRA_RUNS if by_person and x[0] in experiments and x[1] not in protocols]
     return [(e, p, s) for s in seeds for e, p in [(e, p) for p in protocols for e in experiments] + extra]
 
-# %% ../nbs/07_sweep.ipynb #e30263fd
-def configure_tensorflow(threads: int | None = None,  # TensorFlow's intra- and inter-op threads; None: the cores
-                         gpu: int | None = None,  # the one GPU this process may use (None: all it sees)
-                        ) -> str:
-    "Set TensorFlow's threads, the GPU this process uses and memory growth, before TensorFlow starts; say what was set."
-    import tensorflow as tf
-    threads = threads or os.cpu_count()
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(threads)
-        tf.config.threading.set_inter_op_parallelism_threads(threads)
-        gpus = tf.config.list_physical_devices('GPU')
-        if gpus and gpu is not None: gpus = [gpus[gpu % len(gpus)]]; tf.config.set_visible_devices(gpus, 'GPU')
-        for g in gpus: tf.config.experimental.set_memory_growth(g, True)
-    except RuntimeError: return 'TensorFlow was already initialised: its settings stay'
-    return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
-
 # %% ../nbs/07_sweep.ipynb #e30263fe
 def _worker_index() -> int | None:
     "This Dask worker's number when its name is one (a `LocalCluster` names them 0, 1, ...), else None."
@@ -97,6 +83,7 @@ def train_on_worker(name: str,  # the experiment
 def planned_status(plan: list,  # from `sweep_plan`
                    profile: str,  # the profile
                    source: str | None = None,  # the data source
+                   platform: str | None = '',  # whose records count: '' this machine's, None any platform's
                   ) -> pd.DataFrame:
     "One row per planned run: experiment, protocol, seed, the run's name and whether its record exists here."
     from emotion_paper.data import load_data
@@ -105,7 +92,8 @@ def planned_status(plan: list,  # from `sweep_plan`
     for e, p, s in plan:
         name = run_name(run_config(e, p, profile, s, data[PROTOCOL_MODE[p]]))
         rows.append(dict(experiment=e, protocol=p, seed=s, run=name,
-                         done=(records_dir(profile)/f'{name}.json').exists()))
+                         done=bool(recs := platform_records(name, profile)) and (platform is None or
+                                                                                (platform or this_platform()) in recs)))
     return pd.DataFrame(rows, columns=['experiment', 'protocol', 'seed', 'run', 'done'])
 
 # %% ../nbs/07_sweep.ipynb #3886c7bd
@@ -120,7 +108,7 @@ def local_cluster_size(cores: int | None = None,  # CPU cores (default: this mac
                        gpus: int | None = None,  # GPUs (default: `gpu_count()`)
                       ) -> tuple[int, int]:
     "(worker processes, TensorFlow threads each) for a `LocalCluster` on this machine."
-    cores, gpus = cores or os.cpu_count(), gpu_count() if gpus is None else gpus
+    cores, gpus = cores or affinity_cpus(), gpu_count() if gpus is None else gpus
     n = gpus or max(1, cores//8)
     return n, max(1, cores//n)
 
@@ -134,8 +122,9 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
         try: return Client(scheduler, timeout=timeout), None
         except (OSError, TimeoutError) as e:
             raise ConnectionError(f'Cannot reach the Dask scheduler at {scheduler}: {e}') from None
-    n, _ = local_cluster_size()
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address='127.0.0.1:0')
+    n, threads = local_cluster_size()
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address='127.0.0.1:0',
+                           env={THREADS_ENV: str(threads)})  # set before the worker starts TensorFlow
     return Client(cluster), cluster
 
 # %% ../nbs/07_sweep.ipynb #4ab0d503
@@ -154,7 +143,9 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
     for fut in tqdm(done, total=len(todo), desc='sweep', unit='run'):
         i = futures[fut]
         try:
-            for name, rec in fut.result().items(): write_json(records_dir(profile)/f'{name}.json', rec)
+            for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
+                write_record(Run(results_dir(profile)/platform_key(rec['config']['platform'])/name, rec['config'],
+                                 pd.DataFrame(rec['history']), rec['metrics']))
             result[i] = 'trained'
         except Exception as e:  # a failed run or a dead worker: say which, keep the others going
             result[i] = f'failed: {type(e).__name__}: {e}'
@@ -190,25 +181,30 @@ def sweep(seeds: list,  # from `sweep_seeds`
     return status.assign(result=pd.Series(result))
 
 # %% ../nbs/07_sweep.ipynb #a0b658e1
-def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in `records_dir(profile)`)
+def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in `records_dir(profile)/<platform>/`)
               profile: str = 'paper',  # the profile the run belongs to
               source: str | None = None,  # the data source
              ) -> pd.DataFrame:
-    "Retrain the recorded run `name`; return a table of every history or metric value that differs (empty: identical)."
-    path = records_dir(profile)/f'{Path(name).stem}.json'
-    if not path.exists(): raise FileNotFoundError(f'No record {path.name} in {records_dir(profile)}.')
-    recorded, text = load_record(path), path.read_text()
+    "Retrain the recorded run `name` here; a table of what differs from its record (empty: identical)."
+    recs = platform_records(Path(name).stem, profile)
+    if not recs: raise FileNotFoundError(f'No record {Path(name).stem}.json in {records_dir(profile)}/*/.')
+    here = this_platform()
+    against = next(p for p in (here, reference_platform(profile), *recs) if p in recs)  # same platform first
+    recorded, texts = load_record(recs[against]), {p: f.read_text() for p, f in recs.items()}
     c = recorded.config
     try: fresh = run_experiment(c['experiment'], c['protocol'], profile, c['seed'], retrain_before=time.time(),
                                    source=source)
-    finally: write_text(path, text)  # the record stays what it was
+    finally:
+        for p, f in recs.items(): assert f.read_text() == texts[p], f'{f} was rewritten'
     timing = ['seconds', 'ms_per_step']
     a, b = recorded.history.drop(columns=timing), fresh.history.drop(columns=timing)
     rows = [dict(what=f'epoch {e} {k}', recorded=a.at[i, k], retrained=b.at[i, k])
             for i, e in enumerate(a.epoch) for k in a.columns if a.at[i, k] != b.at[i, k]]
     rows += [dict(what=k, recorded=v, retrained=fresh.metrics.get(k)) for k, v in recorded.metrics.items()
              if v != fresh.metrics.get(k)]
-    return pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
+    out = pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
+    out.attrs |= dict(record_platform=against, platform=here, same_platform=against == here)
+    return out
 
 # %% ../nbs/07_sweep.ipynb #ace65bdd
 def recorded_runs(seeds: list,  # the seeds to gather
@@ -216,16 +212,17 @@ def recorded_runs(seeds: list,  # the seeds to gather
                   source: str | None = None,  # the data source
                   experiments: list | None = None,  # the sweep's experiments (default: all)
                   protocols: list | None = None,  # the sweep's protocols (default: all)
+                  platform: str | None = None,  # only this platform's records (None: every platform's)
                  ) -> list:
-    "The `Run`s recorded here for the planned runs of `seeds` and their prefix runs (bn), for the data at hand."
+    "The `Run`s recorded for the planned runs of `seeds` and their prefix runs (bn), for the data at hand."
     from emotion_paper.data import load_data
     plan = sweep_plan(seeds, experiments, protocols)
     data = {m: load_data(m, source) for m in {PROTOCOL_MODE[p] for _, p, _ in plan}}
     runs = []
     for e, p, s in plan:
         for k in [e] + [k for k, x in EXPERIMENTS.items() if x.get('prefix_of') == e]:
-            rec = records_dir(profile)/f'{run_name(run_config(k, p, profile, s, data[PROTOCOL_MODE[p]]))}.json'
-            if rec.exists(): runs.append(load_record(rec))
+            recs = platform_records(run_name(run_config(k, p, profile, s, data[PROTOCOL_MODE[p]])), profile)
+            runs += [load_record(f) for q, f in recs.items() if platform in (None, q)]
     return runs
 
 def seed_runs(profile: str = 'quick',  # the profile
@@ -236,11 +233,13 @@ def seed_runs(profile: str = 'quick',  # the profile
               protocols: list | None = None,  # the plan's protocols (default: `SWEEP_PROTOCOLS`)
               whole_seeds: bool = True,  # only seeds with every planned run (False: every recorded run of the plan)
              ) -> list:
-    "Every recorded run of every seed whose runs are all recorded, after training what the first `min_seeds` miss."
+    "Each platform's records of every seed it has complete (after training what the first `min_seeds` seeds miss)."
     for e, p, s in sweep_plan(sweep_seeds(min_seeds) if min_seeds else [], experiments, protocols):
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
-    d = records_dir(profile)
-    seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in d.glob('*.json')}) if d.is_dir() else []
-    status = planned_status(sweep_plan(seeds, experiments, protocols), profile, source)  # one pass over the data
-    complete = [s for s, g in status.groupby('seed') if g.done.all() or not whole_seeds]  # a partial seed waits
-    return recorded_runs(complete, profile, source, experiments, protocols)
+    d, runs = records_dir(profile), []
+    for plat in sorted(p.name for p in d.iterdir() if p.is_dir()) if d.is_dir() else []:
+        seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in (d/plat).glob('*.json')})
+        status = planned_status(sweep_plan(seeds, experiments, protocols), profile, source, plat)  # one data pass
+        complete = [s for s, g in status.groupby('seed') if g.done.all() or not whole_seeds]  # a partial seed waits
+        runs += recorded_runs(complete, profile, source, experiments, protocols, plat)
+    return runs

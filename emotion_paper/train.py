@@ -18,9 +18,10 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, classificat
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'seed_everything',
            'EpochTimer', 'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics', 'Run',
-           'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'run_record',
-           'write_record', 'load_record', 'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table',
-           'epoch_table', 'plot_runs', 'epochs_markdown']
+           'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform',
+           'platform_records', 'reference_platform', 'run_record', 'load_record', 'first_difference', 'write_record',
+           'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table', 'epoch_table', 'plot_runs',
+           'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -143,9 +144,9 @@ def logit_adjusted_metrics(y_true: np.ndarray,  # true class per validation row
 # %% ../nbs/04_train.ipynb #a632b9dd
 @dataclass
 class Run:
-    "A finished experiment: configuration, per-epoch history, final metrics; weights and predictions if trained here."
-    path: Path  # the run's folder under `results_dir` (it may not exist for a run known by its committed record)
-    config: dict  # `experiment_config` plus the data and model keys and the environment it ran in
+    "A finished experiment: configuration, per-epoch history, final metrics; weights and predictions where kept."
+    path: Path  # the run's folder under `results_dir`/platform (it may not exist for a run known by its record)
+    config: dict  # `experiment_config` plus the data and model keys, the platform and the environment it ran in
     history: pd.DataFrame  # one row per epoch: loss, accuracy, val_loss, val_accuracy, seconds, ms_per_step
     metrics: dict  # `classification_metrics` of the final model on the validation rows, and more
     @classmethod
@@ -155,16 +156,31 @@ class Run:
         return cls(path, json.loads((path/'config.json').read_text()), pd.read_csv(path/'history.csv'),
                    json.loads((path/'metrics.json').read_text()))
     @property
-    def has_weights(self) -> bool: return (self.path/'model.keras').exists()
+    def platform(self) -> str:
+        "The platform the run was trained on (`platform_key`)."
+        return platform_key(self.config['platform']) if 'platform' in self.config else 'unknown'
+    @property
+    def artifacts(self) -> Path:
+        "Where the run's committed weights and predictions are, if it has any: `weights/<platform>/<name>/`."
+        return project_root()/'weights'/self.platform/self.path.name
+    def _file(self, *names) -> Path | None:
+        return next((d/n for d in (self.path, self.artifacts) for n in names if (d/n).exists()), None)
+    @property
+    def has_weights(self) -> bool: return self._file('model.keras', 'model.weights.h5') is not None
     def model(self) -> keras.Model:
-        "The trained model (only for runs trained on this machine: records carry no weights)."
-        if not self.has_weights:
+        "The trained model: from the run's folder, else from its committed weights."
+        f = self._file('model.keras', 'model.weights.h5')
+        if f is None:
             raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) '
                                     f'trains it.')
-        return keras.models.load_model(self.path/'model.keras')
+        if f.suffix == '.keras': return keras.models.load_model(f)
+        model = build_model(**self.config['model']); model.load_weights(f)
+        return model
     def predictions(self) -> dict:
         "Validation rows, true labels, predicted probabilities and image names."
-        return dict(np.load(self.path/'predictions.npz'))
+        f = self._file('predictions.npz')
+        if f is None: raise FileNotFoundError(f'{self.path.name} has no saved predictions here.')
+        return dict(np.load(f))
     def split(self, ds: Dataset) -> Split:
         "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
         s = config_split(ds, self.config)
@@ -212,29 +228,76 @@ def run_name(cfg: dict,  # a `run_config`
     "The run's name: experiment, protocol and the hash of its configuration."
     return f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
 
-# %% ../nbs/04_train.ipynb #a632b9e3
+# %% ../nbs/04_train.ipynb #263c832d
 def records_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
                ) -> Path:
     "Where the records of a profile's runs live: `records/` (committed) for `paper`, else `data/<profile>/records/`."
     get_profile(profile)
     return project_root()/'records' if profile == 'paper' else data_root()/profile/'records'
 
+@functools.cache
+def this_platform() -> str:
+    "This process's platform (`platform_key`), the name of the folders its runs and records go to."
+    return platform_key(platform_info())
+
+def platform_records(name: str,  # a run's name (`run_name`)
+                     profile: str,  # its profile
+                    ) -> dict:
+    "{platform: record path} of every record of run `name`."
+    return {p.parent.name: p for p in sorted(records_dir(profile).glob(f'*/{name}.json'))}
+
+def reference_platform(profile: str,  # a profile's name
+                      ) -> str | None:
+    "The platform the tables rest on: the one with the most records of `profile` (ties: by name); None if none."
+    d = records_dir(profile)
+    counts = {p.name: len(list(p.glob('*.json'))) for p in d.iterdir() if p.is_dir()} if d.is_dir() else {}
+    return min(counts, key=lambda p: (-counts[p], p)) if counts else None
+
+# %% ../nbs/04_train.ipynb #83e9bc8d
 def run_record(run: Run,  # a finished run
               ) -> dict:
     "The run's record: configuration, per-epoch history and final metrics (no weights, no predictions)."
     return dict(config=run.config, history=run.history.to_dict('records'), metrics=run.metrics)
 
-def write_record(run: Run,  # a finished run
-                ) -> Path:
-    "Write the run's record atomically into `records_dir`; return its path."
-    return write_json(records_dir(run.config['profile'])/f'{run.path.name}.json', run_record(run))
-
 def load_record(path: Path,  # a record written by `write_record`
                ) -> Run:
-    "The run a record describes (its folder under `results_dir` may be absent)."
-    rec = json.loads(Path(path).read_text())
-    return Run(results_dir(rec['config']['profile'])/Path(path).stem, rec['config'],
+    "The run a record describes (its folder under `results_dir`/platform may be absent)."
+    rec, path = json.loads(Path(path).read_text()), Path(path)
+    return Run(results_dir(rec['config']['profile'])/path.parent.name/path.stem, rec['config'],
                pd.DataFrame(rec['history']), rec['metrics'])
+
+def first_difference(a: Run,  # a run
+                     b: Run,  # another run of the same configuration
+                    ) -> str | None:
+    "Where `b` first departs from `a` ('epoch 2: val_accuracy 0.91 vs 0.89', or a metric); None if identical."
+    timing = ['seconds', 'ms_per_step']
+    ha, hb = a.history.drop(columns=timing, errors='ignore'), b.history.drop(columns=timing, errors='ignore')
+    if len(ha) != len(hb): return f'the number of epochs ({len(ha)} vs {len(hb)})'
+    for i in range(len(ha)):
+        for k in ha.columns:
+            if ha.iloc[i][k] != hb.iloc[i].get(k):
+                return f"epoch {int(ha.iloc[i]['epoch'])}: {k} {ha.iloc[i][k]:.4f} vs {hb.iloc[i].get(k):.4f}"
+    return next((f'metric {k}' for k in sorted(set(a.metrics) | set(b.metrics))
+                 if a.metrics.get(k) != b.metrics.get(k)), None)
+
+# %% ../nbs/04_train.ipynb #3d74b26c
+def write_record(run: Run,  # a finished run
+                 replace: bool = False,  # rewrite a same-platform record that differs (only to add derived metrics)
+                ) -> Path:
+    "Write the run's record into `records_dir`/platform atomically, never over a record it differs from."
+    name, profile, here = run.path.name, run.config['profile'], run.platform
+    dest = records_dir(profile)/here/f'{name}.json'
+    for p, path in platform_records(name, profile).items():
+        diff = first_difference(load_record(path), run)
+        if p == here and diff and not replace:
+            print(f'WARNING {name}: retrained on {here}, it differs from its record of the same platform from {diff}; '
+                  f'the record is kept, the new run stays in {run.path}', flush=True)
+            return path
+        if p == here and not diff: return path  # identical but for timings: the file stays as it is
+        if p != here and diff:
+            print(f'NOTE {name}: this run on {here} differs from the record made on {p} from {diff} (another '
+                  f'platform, another draw); both records are kept', flush=True)
+    return write_json(dest, run_record(run))
 
 # %% ../nbs/04_train.ipynb #a632b9e4
 _SESSION_START = time.time()
@@ -284,12 +347,13 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
     y_true, y_pred = ds.y[split.val], probs.argmax(1)
     metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
         evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
+        val_rows_sha=config_hash(split.val.tolist()),  # which rows were validated: a pair needs the same ones
         steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE),
         logit_adjusted=logit_adjusted_metrics(y_true, probs, ds.y[split.train]))
     with atomic_path(path) as tmp:
         tmp.mkdir()
         history[HISTORY_COLS].to_csv(tmp/'history.csv', index=False)
-        when = dict(environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'))
+        when = dict(platform=platform_info(), environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'))
         write_json(tmp/'config.json', cfg | extra | when)
         write_json(tmp/'metrics.json', metrics)
         np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs,
@@ -302,7 +366,8 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
 # %% ../nbs/04_train.ipynb #a632b9e6
 def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
     "Train the run `cfg` on `ds`, saving the runs in `kids` ({name: config}) after their own epochs."
-    path, split = results_dir(cfg['profile'])/run_name(cfg), config_split(ds, cfg)
+    path, split = results_dir(cfg['profile'])/this_platform()/run_name(cfg), config_split(ds, cfg)
+    path.parent.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg['seed'])
     model = build_model(**cfg['model'])
     train = make_dataset(ds, split.train, shuffle=True, seed=cfg['seed'])
@@ -336,15 +401,17 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
                    verbose: int = 2,  # Keras' verbosity: 2 prints one line per epoch
                    weights: bool = False,  # the trained model is needed: a run known only by its record trains
                   ) -> Run:
-    "Train experiment `name` under `protocol` and `profile`, or load its cached folder or committed record."
+    "Train experiment `name` under `protocol` and `profile`, or load its folder here or its committed record."
     if protocol not in PROTOCOL_MODE:
         raise ValueError(f"Unknown protocol {protocol!r}: choose one of {', '.join(PROTOCOL_MODE)}.")
     ds = load_data(PROTOCOL_MODE[protocol], source)
     cfg = run_config(name, protocol, profile, seed, ds)
-    path = results_dir(profile)/run_name(cfg)
-    record = records_dir(profile)/f'{path.name}.json'
+    path = results_dir(profile)/this_platform()/run_name(cfg)
     if _is_current(path, force, retrain_before): return Run.load(path)
-    if not (force or retrain_before) and not weights and record.exists(): return load_record(record)
+    if not (force or retrain_before):  # a record: the tables' platform first, then this one's, then any other
+        recs = platform_records(path.name, profile)
+        for p in dict.fromkeys([reference_platform(profile), this_platform(), *recs]):
+            if p in recs and ((r := load_record(recs[p])).has_weights or not weights): return r
     if parent := EXPERIMENTS[name].get('prefix_of'):
         run_experiment(parent, protocol, profile, seed, retrain_before=time.time(), source=source, verbose=verbose)
         return Run.load(path)
@@ -363,15 +430,15 @@ def add_logit_adjustment(run: Run,  # a run trained here (its folder holds its p
         p, split = run.predictions(), run.split(ds)
         run.metrics['logit_adjusted'] = logit_adjusted_metrics(p['y_true'], p['probs'], ds.y[split.train])
         write_json(run.path/'metrics.json', run.metrics)
-    write_record(run)  # also when only the record lags behind the folder
+    write_record(run, replace=True)  # also when only the record lags behind the folder
     return run
 
 # %% ../nbs/04_train.ipynb #0b58f7d7
 def finished_runs(profile: str = 'quick',  # a profile's name
                  ) -> list[Run]:
-    "Every recorded run of `profile`, in the order of their names."
+    "Every recorded run of `profile`, of every platform, in the order of their platforms and names."
     d = records_dir(profile)
-    return [load_record(p) for p in sorted(d.glob('*.json'))] if d.is_dir() else []
+    return [load_record(p) for p in sorted(d.glob('*/*.json'))] if d.is_dir() else []
 
 def runs_table(profile: str = 'quick',  # a profile's name
               ) -> pd.DataFrame:
