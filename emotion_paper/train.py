@@ -287,16 +287,17 @@ def write_record(run: Run,  # a finished run
     "Write the run's record into `records_dir`/platform atomically, never over a record it differs from."
     name, profile, here = run.path.name, run.config['profile'], run.platform
     dest = records_dir(profile)/here/f'{name}.json'
-    for p, path in platform_records(name, profile).items():
-        diff = first_difference(load_record(path), run)
-        if p == here and diff and not replace:
-            print(f'WARNING {name}: retrained on {here}, it differs from its record of the same platform from {diff}; '
-                  f'the record is kept, the new run stays in {run.path}', flush=True)
-            return path
-        if p == here and not diff: return path  # identical but for timings: the file stays as it is
-        if p != here and diff:
+    recs = platform_records(name, profile)
+    for p, path in recs.items():
+        if p != here and (diff := first_difference(load_record(path), run)):
             print(f'NOTE {name}: this run on {here} differs from the record made on {p} from {diff} (another '
                   f'platform, another draw); both records are kept', flush=True)
+    if here in recs and not (diff := first_difference(load_record(recs[here]), run)):
+        return recs[here]  # identical but for timings: the file stays as it is
+    if here in recs and not replace:
+        print(f'WARNING {name}: retrained on {here}, it differs from its record of the same platform from {diff}; '
+              f'the record is kept, the new run stays in {run.path}', flush=True)
+        return recs[here]
     return write_json(dest, run_record(run))
 
 # %% ../nbs/04_train.ipynb #a632b9e4

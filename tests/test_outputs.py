@@ -19,7 +19,7 @@ def test_committed_records_redraw_the_seed_tables(dataset, tmp_path):
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
     code = ("import papermill as pm; pm.execute_notebook('14_seeds.ipynb', {e!r}, cwd='.', progress_bar=False, "
             "parameters=dict(profile='paper', out_dir={o!r}))").format(e=str(executed), o=str(out))
-    stamps = lambda: {p.name: p.stat().st_mtime_ns for p in (ROOT/'records').glob('*.json')}
+    stamps = lambda: {p.name: p.stat().st_mtime_ns for p in (ROOT/'records').glob('*/*.json')}
     before = stamps()
     r = subprocess.run([sys.executable, '-c', code], cwd=ROOT/'nbs', env=env, capture_output=True, text=True,
                        timeout=900)

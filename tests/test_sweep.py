@@ -49,11 +49,11 @@ def test_sweep_on_a_real_scheduler(dataset, home, scheduler):
                             timeout=900)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert '6 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
-    mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*.json'))
+    mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*/*.json'))
     assert mine == ['bn']*4 + ['final']*4 + ['relu']*2, 'every record came back to the client'
     assert (worker_home/'data'/'results'/'quick').is_dir(), 'trained on the worker'
     assert not (home/'data'/'results').exists(), 'not here'
-    rec = json.loads(next((home/'data'/'quick'/'records').glob('relu-*.json')).read_text())
+    rec = json.loads(next((home/'data'/'quick'/'records').glob('*/relu-*.json')).read_text())
     assert rec['config']['seed'] in (178, 179) and len(rec['history']) == 1 and 0 <= rec['metrics']['macro_f1'] <= 1
     again = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178,179', '--experiments', 'final', 'relu',
                             '--protocols', 'held_out', '--profile', 'quick', '--scheduler', address], env=env,
