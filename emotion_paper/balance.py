@@ -11,8 +11,9 @@ import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, train_test_split
 
 # %% auto #0
-__all__ = ['APPROACHES', 'PROTOCOLS', 'PROTOCOL_MODE', 'resample', 'approach1', 'approach1_max', 'approach2', 'balance',
-           'stratified_subset', 'Split', 'make_split', 'leak_mask', 'leakage_report', 'person_report']
+__all__ = ['APPROACHES', 'CV_FOLDS', 'CV_PROTOCOLS', 'PROTOCOLS', 'PROTOCOL_MODE', 'resample', 'approach1', 'approach1_max',
+           'approach2', 'balance', 'stratified_subset', 'protocol_family', 'Split', 'make_split', 'leak_mask',
+           'leakage_report', 'person_report']
 
 # %% ../nbs/02_balance.ipynb #42dc7c93
 def resample(idx: np.ndarray,  # the rows of one class
@@ -83,8 +84,15 @@ def stratified_subset(y: np.ndarray,  # class of each row
     return np.sort(np.concatenate([rng.permutation(np.flatnonzero(y == c))[:per_class] for c in np.unique(y)]))
 
 # %% ../nbs/02_balance.ipynb #aa77cc3a
-PROTOCOLS = ('paper', 'held_out', 'by_person')
-PROTOCOL_MODE = dict(paper='paper', held_out='clean', by_person='clean')
+CV_FOLDS = 5  # folds of the `cv` protocol (one repeat per seed)
+CV_PROTOCOLS = tuple(f'cv-{k}' for k in range(CV_FOLDS))
+PROTOCOLS = ('paper', 'held_out', 'by_person') + CV_PROTOCOLS
+PROTOCOL_MODE = dict(paper='paper', held_out='clean', by_person='clean') | dict.fromkeys(CV_PROTOCOLS, 'clean')
+
+def protocol_family(protocol: str,  # a protocol of `PROTOCOLS`
+                   ) -> tuple[str, int | None]:
+    "(family, fold): ('cv', k) for a fold of the cross-validated protocol, else (protocol, None)."
+    return ('cv', int(protocol[3:])) if protocol in CV_PROTOCOLS else (protocol, None)
 
 @dataclass
 class Split:
@@ -97,7 +105,7 @@ class Split:
 
 # %% ../nbs/02_balance.ipynb #4ed2e4d6
 def make_split(ds: Dataset,  # the preprocessed dataset
-               protocol: str = 'paper',  # 'paper', 'held_out' or 'by_person'
+               protocol: str = 'paper',  # 'paper', 'held_out', 'by_person' or a fold 'cv-k'
                approach: str = 'approach2',  # the balancing approach
                seed: int = SEED,  # seeds the split and the balancing
                val_frac: float = 0.2,  # the validation share
@@ -119,7 +127,8 @@ def make_split(ds: Dataset,  # the preprocessed dataset
             tr, val = train_test_split(base, test_size=val_frac, random_state=seed, stratify=y[base])
         else:
             folds = StratifiedGroupKFold(n_splits=round(1/val_frac), shuffle=True, random_state=seed)
-            i_tr, i_val = next(folds.split(base, y[base], groups=ds.frame['person'].to_numpy()[base]))
+            fold = protocol_family(protocol)[1] or 0  # by_person is fold 0 of the cv protocol
+            i_tr, i_val = list(folds.split(base, y[base], groups=ds.frame['person'].to_numpy()[base]))[fold]
             tr, val = base[i_tr], base[i_val]
         train = tr[balance(y[tr], approach, seed, scale)]
     return Split(np.sort(train), np.sort(val), protocol, approach, seed)

@@ -6,11 +6,11 @@
 from __future__ import annotations
 from .config import *
 from .train import Run
+from .balance import CV_FOLDS, protocol_family
 from pathlib import Path
 import numpy as np, pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.power import TTestPower
 from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
@@ -48,12 +48,13 @@ assert {c[0] for c in CLAIMS} == set(PRIMARY), 'one primary comparison per claim
 # %% ../nbs/08_claims.ipynb #19deeca0
 def seed_metrics(runs: list,  # `Run`s, e.g. `finished_runs('paper')`
                 ) -> pd.DataFrame:
-    "One row per run and arm: experiment, protocol, seed, platform, validation rows' key and the metrics (`METRICS`)."
+    "One row per run and arm: experiment, protocol (and cv fold), seed, platform, validation rows' key, `METRICS`."
     rows = []
     for r in runs:
         c, h, m = r.config, r.history, r.metrics
-        base = dict(protocol=c['protocol'], seed=c['seed'], platform=r.platform, val_key=m.get('val_rows_sha'),
-                    run=r.path.name)
+        protocol, fold = protocol_family(c['protocol'])  # the folds cv-0 ... cv-4 make up the protocol cv
+        base = dict(protocol=protocol, fold=-1 if fold is None else fold, seed=c['seed'], platform=r.platform,
+                    val_key=m.get('val_rows_sha'), run=r.path.name)
         rows.append(base | dict(experiment=c['experiment'], val_accuracy=h['val_accuracy'].iloc[-1] if len(h)
                                 else m['accuracy'],  # a model used as it comes has no epochs
                                 balanced_accuracy=m['balanced_accuracy'], macro_f1=m['macro_f1']))
@@ -62,7 +63,8 @@ def seed_metrics(runs: list,  # `Run`s, e.g. `finished_runs('paper')`
                  for e in epochs if len(h) >= e]
         if c['experiment'] == 'final' and len(h) >= 3:  # FIG 5.3's peak against the best of the other epochs
             rows.append(base | dict(experiment='final@best_other', val_accuracy=h['val_accuracy'].drop(2).max()))
-    return pd.DataFrame(rows, columns=['experiment', 'protocol', 'seed', 'platform', *METRICS, 'val_key', 'run'])
+    return pd.DataFrame(rows, columns=['experiment', 'protocol', 'fold', 'seed', 'platform', *METRICS, 'val_key',
+                                       'run'])
 
 # %% ../nbs/08_claims.ipynb #10144754
 CONFIDENCE, ALPHA = 0.95, 0.05
@@ -90,37 +92,44 @@ def p_improvement(a,  # arm A, one value per seed
     high = proportion_confint(wins + ties, n, alpha=1 - CONFIDENCE, method='beta')[1]
     return (wins + ties/2)/n, float(low), float(high)
 
-# %% ../nbs/08_claims.ipynb #fda2a0ba
-def _power(d: np.ndarray, alpha: float, margin: float) -> dict:
-    "mde, and the seeds needed to detect the observed mean difference or to show it equivalent (80% power)."
+# %% ../nbs/08_claims.ipynb #321e3ec5
+def _se(d: np.ndarray, correction: float) -> float:
+    "The standard error of the mean difference; `correction` n_test/n_train adds Nadeau and Bengio's term for cv."
+    return d.std(ddof=1)*np.sqrt(1/len(d) + correction)
+
+def _power(d: np.ndarray, alpha: float, margin: float, correction: float = 0.0) -> dict:
+    "mde, and the paired results needed to detect the observed mean difference or to show equivalence (80% power)."
     n, sd, m = len(d), d.std(ddof=1), abs(d.mean())
     if n < 2 or sd == 0: return dict(mde=np.nan, n_needed=np.nan, n_equivalence=np.nan)
-    mde = (stats.t.ppf(1 - alpha/2, n - 1) + stats.t.ppf(POWER, n - 1))*sd/np.sqrt(n)
+    mde = (stats.t.ppf(1 - alpha/2, n - 1) + stats.t.ppf(POWER, n - 1))*_se(d, correction)
     ns = np.arange(2, 100_001)
-    def seeds(effect, alternative):  # the fewest seeds with 80% power; inf when even 100,000 would not do
-        ok = np.flatnonzero(TTestPower().power(effect, ns, alpha, alternative=alternative) >= POWER)
+    def needed(effect, two_sided):  # the fewest results with 80% power (noncentral t); inf beyond 100,000
+        nc = effect/(sd*np.sqrt(1/ns + correction))
+        crit = stats.t.ppf(1 - alpha/(2 if two_sided else 1), ns - 1)
+        ok = np.flatnonzero(stats.nct.sf(crit, ns - 1, nc) >= POWER)
         return float(ns[ok[0]]) if effect > 1e-9 and len(ok) else np.inf
-    return dict(mde=mde, n_needed=seeds(m/sd, 'two-sided'),
-                n_equivalence=seeds((margin - m)/sd, 'larger') if m < margin else np.inf)
+    return dict(mde=mde, n_needed=needed(m, True), n_equivalence=needed(margin - m, False) if m < margin else np.inf)
 
-def paired_difference(a,  # arm A, one value per seed
+def paired_difference(a,  # arm A, one value per seed (or per seed and fold)
                       b,  # arm B, the same seeds in the same order
                       margin: float = EQUIVALENCE_MARGIN['val_accuracy'],  # the equivalence margin
                       confidence: float = CONFIDENCE,  # the interval's level
+                      correction: float = 0.0,  # cv: n_test/n_train for the Nadeau-Bengio corrected t-test
                      ) -> dict:
     "Means of A and B, of A − B with its t-interval, paired P(A > B), paired t-test and TOST p-values, power."
     a, b = np.asarray(a, float), np.asarray(b, float)
-    d = a - b
-    diff, lo, hi = mean_interval(d, confidence)
+    d, n = a - b, len(a)
     p, p_lo, p_hi = p_improvement(a, b)
-    ok = len(d) > 1 and np.ptp(d) > 0
-    t = stats.ttest_rel(a, b).pvalue if ok else np.nan
-    tost = max(stats.ttest_1samp(d, -margin, alternative='greater').pvalue,
-               stats.ttest_1samp(d, margin, alternative='less').pvalue) if ok else np.nan
-    return dict(paired=True, n_seeds=len(a), mean_a=a.mean(), mean_b=b.mean(), diff=diff, diff_low=lo, diff_high=hi,
-                p_improvement=p, p_improvement_low=p_lo, p_improvement_high=p_hi, p_value=t, p_tost=tost,
-                **_power(d, 1 - confidence, margin))
+    ok = n > 1 and np.ptp(d) > 0
+    se, m = (_se(d, correction), d.mean()) if ok else (np.nan, d.mean())
+    half = stats.t.ppf(1 - (1 - confidence)/2, n - 1)*se if ok else 0.0
+    t = 2*stats.t.sf(abs(m)/se, n - 1) if ok else np.nan  # ttest_rel's p when correction is 0
+    tost = max(stats.t.sf((m + margin)/se, n - 1), stats.t.cdf((m - margin)/se, n - 1)) if ok else np.nan
+    return dict(paired=True, n_seeds=n, mean_a=a.mean(), mean_b=b.mean(), diff=m, diff_low=m - half,
+                diff_high=m + half, p_improvement=p, p_improvement_low=p_lo, p_improvement_high=p_hi, p_value=t,
+                p_tost=tost, **_power(d, 1 - confidence, margin, correction))
 
+# %% ../nbs/08_claims.ipynb #fda2a0ba
 def unpaired_difference(a,  # arm A, one value per seed
                         b,  # arm B, its own seeds (validated on other rows)
                         confidence: float = CONFIDENCE,  # the interval's level
@@ -165,29 +174,30 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
                   ) -> pd.DataFrame:
     "One row per platform x claim x protocol x metric; Holm over the primary family on the reference platform."
     primary = [(c, p['protocol'], p['metric']) for c, p in PRIMARY.items()] if primary is None else list(primary)
-    seeds = table.groupby('platform').seed.nunique()
-    ref = min(seeds.index, key=lambda p: (-seeds[p], p)) if len(seeds) else None  # the most seeds
-    rows, diffs = [], {}
+    seeds = table.groupby(['protocol', 'platform']).seed.nunique().reset_index()
+    ref = {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}  # the most seeds, per protocol
+    rows, pairs = [], {}
     for plat, tp in table.groupby('platform'):
         for name, says, a, b in claims:
             for protocol in sorted(set(tp.protocol)):
-                t = tp[tp.protocol == protocol]
-                keys = t.pivot_table(index='seed', columns='experiment', values='val_key', aggfunc='first')
+                t, idx = tp[tp.protocol == protocol], ['seed', 'fold']  # cv: one pair per seed and fold
+                keys = t.pivot_table(index=idx, columns='experiment', values='val_key', aggfunc='first')
+                cv = 1/(CV_FOLDS - 1) if protocol == 'cv' else 0.0  # n_test/n_train of the corrected t-test
                 for metric in metrics:
-                    wide = t.pivot_table(index='seed', columns='experiment', values=metric, aggfunc='first')
+                    wide = t.pivot_table(index=idx, columns='experiment', values=metric, aggfunc='first')
                     if a not in wide or b not in wide or wide[[a, b]].dropna().empty: continue
                     both = wide[[a, b]].dropna()
                     k = keys.reindex(index=both.index, columns=[a, b])
                     paired = k.notna().all().all() and (k[a] == k[b]).all()  # the same validation rows, seed by seed
-                    fam = 'primary' if (name, protocol, metric) in primary and plat == ref else 'secondary'
+                    fam = 'primary' if (name, protocol, metric) in primary and plat == ref[protocol] else 'secondary'
                     if fam == 'primary' and not paired:
                         raise ValueError(f'{name} ({protocol}, {metric}): a primary comparison needs both arms '
                                          f'validated on the same rows in every seed.')
-                    row = dict(claim=name, platform=plat, reference=plat == ref, protocol=protocol, metric=metric,
-                               family=fam if paired else 'not paired', a=a, b=b, paper=says)
+                    row = dict(claim=name, platform=plat, reference=plat == ref[protocol], protocol=protocol,
+                               metric=metric, family=fam if paired else 'not paired', a=a, b=b, paper=says)
                     if paired:
-                        row |= paired_difference(both[a], both[b], EQUIVALENCE_MARGIN[metric])
-                        diffs[len(rows)] = (both[a] - both[b]).to_numpy()
+                        pairs[len(rows)] = (both[a].to_numpy(), both[b].to_numpy(), EQUIVALENCE_MARGIN[metric], cv)
+                        row |= paired_difference(*pairs[len(rows)][:3], correction=cv)
                     else: row |= unpaired_difference(wide[a].dropna(), wide[b].dropna())
                     rows.append(row)
     out = pd.DataFrame(rows)
@@ -201,10 +211,9 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
             out.loc[prim, col] = multipletests(p, alpha=ALPHA, method='holm')[1][:len(prim)]
         out.loc[prim, 'level'] = _holm_level(out.loc[prim, 'p_value'], len(prim) + pad)
         for i in prim:  # the Holm-matched interval and power at the row's own level
-            d, lvl = diffs[i], out.at[i, 'level']
-            out.loc[i, ['diff', 'diff_low', 'diff_high']] = mean_interval(d, lvl)
-            out.loc[i, ['mde', 'n_needed', 'n_equivalence']] = pd.Series(
-                _power(d, 1 - lvl, EQUIVALENCE_MARGIN[out.at[i, 'metric']]))
+            a, b, margin, cv = pairs[i]
+            r = paired_difference(a, b, margin, out.at[i, 'level'], cv)
+            for k in ('diff_low', 'diff_high', 'mde', 'n_needed', 'n_equivalence'): out.at[i, k] = r[k]
     out['verdict'] = np.where(out.family == 'primary', [verdict(d, p, q) for d, p, q in
                               zip(out['diff'], out.p_holm.fillna(1), out.p_tost_holm.fillna(1))],
                               np.where(out.family == 'secondary', 'descriptive', 'not paired'))
@@ -228,7 +237,7 @@ def primary_table(claims: pd.DataFrame,  # from `compare_claims`
         'claim': p.claim, 'decided on': p.protocol + ', ' + p.metric.str.replace('_', ' '),
         'A − B [interval]': [f"{r['diff']:+.3f} [{r.diff_low:+.3f}, {r.diff_high:+.3f}] ({r.level:.1%})"
                              for _, r in p.iterrows()],
-        'P(A>B)': [f'{v:.1f} of {n} seeds' for v, n in zip(p.p_improvement, p.n_seeds)],
+        'P(A>B)': [f'A won {v*n:g} of {n} seeds' for v, n in zip(p.p_improvement, p.n_seeds)],  # ties half
         "paper's size": [f'{s:+.3f}: {c}' if c else '' for s, c in zip(p.paper_size, p.paper_size_check)],
         'verdict': p.verdict, 'seeds needed': [seeds_needed(r) for _, r in p.iterrows()]})
 

@@ -5,7 +5,7 @@
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
 from .config import *
-from .balance import PROTOCOL_MODE
+from .balance import CV_PROTOCOLS, PROTOCOL_MODE
 from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
                                  reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
                                  this_platform, write_record)
@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'BEYOND_EXPERIMENTS', 'BEYOND_PROTOCOLS', 'sweep_seeds',
-           'sweep_plan', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size', 'connect', 'sweep',
-           'check_run', 'recorded_runs', 'seed_runs']
+__all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'BEYOND_EXPERIMENTS', 'BEYOND_PROTOCOLS', 'CV_EXPERIMENTS',
+           'sweep_seeds', 'sweep_plan', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size',
+           'connect', 'sweep', 'check_run', 'recorded_runs', 'seed_runs']
 
 # %% ../nbs/07_sweep.ipynb #f27caa69
 SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of') and not e.get('beyond'))
@@ -24,6 +24,7 @@ SWEEP_PROTOCOLS = ('paper', 'held_out')  # every arm under both; final also unde
 EXTRA_RUNS = (('final', 'by_person'),)
 BEYOND_EXPERIMENTS = ('final',) + tuple(k for k, e in EXPERIMENTS.items() if e.get('beyond'))  # `sweep --beyond`
 BEYOND_PROTOCOLS = ('held_out', 'by_person')  # honest evaluation only
+CV_EXPERIMENTS = ('final', 'fer_zero_shot', 'fer_fine_tuned')  # the arms of `config.PRIMARY_BEYOND`, under cv
 
 def sweep_seeds(n: int | None = None,  # how many seeds: SEED, SEED+1, ... (SEED is make paper's)
                 seed_list: str | list | None = None,  # or the seeds themselves, e.g. '0,1,2'
@@ -43,16 +44,19 @@ def sweep_seeds(n: int | None = None,  # how many seeds: SEED, SEED+1, ... (SEED
 # %% ../nbs/07_sweep.ipynb #e9c47099
 def sweep_plan(seeds: list,  # from `sweep_seeds`
                experiments: list | None = None,  # default `SWEEP_EXPERIMENTS` ('bn' means 'final')
-               protocols: list | None = None,  # default `SWEEP_PROTOCOLS`
+               protocols: list | None = None,  # default `SWEEP_PROTOCOLS`; 'cv' means its folds cv-0 ... cv-4
                by_person: bool = True,  # add `final` under `by_person` for each seed
               ) -> list[tuple]:
     "The (experiment, protocol, seed) runs of a sweep, seed-major; unknown names fail here, before any training."
-    experiments, protocols = list(experiments or SWEEP_EXPERIMENTS), list(protocols or SWEEP_PROTOCOLS)
+    split = lambda xs: [x.strip() for item in xs for x in str(item).split(',') if x.strip()]  # 'a,b' or 'a b'
+    experiments, protocols = split(experiments or SWEEP_EXPERIMENTS), split(protocols or SWEEP_PROTOCOLS)
+    protocols = list(dict.fromkeys(q for p in protocols for q in (CV_PROTOCOLS if p == 'cv' else [p])))
     bad = [e for e in experiments if e not in EXPERIMENTS]
     if bad: raise ValueError(f"Unknown experiment {', '.join(bad)}: choose from {', '.join(EXPERIMENTS)}.")
     bad = [p for p in protocols if p not in PROTOCOL_MODE]
     if bad: raise ValueError(f"Unknown protocol {', '.join(bad)}: choose from {', '.join(PROTOCOL_MODE)}.")
     experiments = list(dict.fromkeys(EXPERIMENTS[e].get('prefix_of', e) for e in experiments))
+    by_person = by_person and not set(protocols) & set(CV_PROTOCOLS)  # cv already groups by person
     extra = [x for x in EXTRA_RUNS if by_person and x[0] in experiments and x[1] not in protocols]
     return [(e, p, s) for s in seeds for e, p in [(e, p) for p in protocols for e in experiments] + extra]
 
