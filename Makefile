@@ -14,8 +14,11 @@ export EMOTION_PAPER_DATA := $(SHARED_DATA)
 endif
 endif
 export PYTHONUNBUFFERED := 1
+# The Keras backend: tensorflow (default; every committed record), jax or torch (`make paper BACKEND=jax`).
+BACKEND ?= tensorflow
+export KERAS_BACKEND := $(BACKEND)
 
-.PHONY: venv data paper quick seeds beyond test lab check-clean readme docs docs-config preview quarto browser
+.PHONY: venv data paper quick seeds beyond cv test lab check-clean readme docs docs-config preview quarto browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -44,10 +47,15 @@ beyond: venv  ## the models beyond the paper's (15_beyond) over $(SEEDS) seeds, 
 	$(BIN)/emotion-paper data
 	$(BIN)/emotion-paper sweep --beyond --seeds $(SEEDS) --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
+cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (5 folds by person) over $(SEEDS) seeds
+	$(BIN)/emotion-paper data
+	$(BIN)/emotion-paper sweep --experiments final,fer_zero_shot,fer_fine_tuned --protocols cv --seeds $(SEEDS) \
+	  --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
 test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
 	$(BIN)/nbdev_export
 	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
-	$(BIN)/pytest -q tests
+	$(BIN)/pytest -q --durations=12 tests
 
 check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committed file
 	$(BIN)/nbdev_clean

@@ -5,15 +5,16 @@
 # %% ../nbs/15_beyond.ipynb #9ecf956c
 from __future__ import annotations
 from .config import *
-from .claims import compare_claims, mean_interval
-from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS
+from .claims import compare_claims, mean_interval, reference_platforms
+from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, CV_EXPERIMENTS
+from .balance import CV_FOLDS, protocol_family
 from .train import EXPERIMENTS
 import numpy as np, pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, recall_score
 from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
-__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'TABLE_METRICS', 'model_name', 'confusion_metrics', 'run_metrics',
+__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'TABLE_METRICS', 'model_name', 'confusion_metrics', 'run_metrics', 'pool_folds',
            'beyond_table', 'recall_table', 'best_model', 'comparisons']
 
 # %% ../nbs/15_beyond.ipynb #2c18a33f
@@ -59,23 +60,39 @@ def run_metrics(runs: list,  # `Run`s of `BEYOND_EXPERIMENTS` (`sweep.seed_runs`
         for adjusted, mm in variants:  # the metrics as trained, and logit-adjusted
             seven = {f'{k}_7': v for k, v in confusion_metrics(mm['confusion'], ('contempt',)).items()
                      if k in ('accuracy', 'balanced_accuracy', 'macro_f1')}
+            protocol, fold = protocol_family(r.config['protocol'])  # cv-k: fold k of the protocol cv
             rows.append(dict(experiment=model_name(e, adjusted), run_experiment=e, logit_adjusted=adjusted,
-                             protocol=r.config['protocol'], seed=r.config['seed'], platform=r.platform,
-                             val_key=m.get('val_rows_sha'))
+                             protocol=protocol, fold=-1 if fold is None else fold, seed=r.config['seed'],
+                             platform=r.platform, val_key=m.get('val_rows_sha'), confusion=mm['confusion'])
                         | confusion_metrics(mm['confusion']) | seven)
     models = [model_name(e, a) for e in OWN_EXPERIMENTS for a in (False, True)] + list(PEER_EXPERIMENTS)
-    order = {n: i for i, n in enumerate(models + list(BEYOND_PROTOCOLS))}
+    order = {n: i for i, n in enumerate(models + list(BEYOND_PROTOCOLS) + ['cv'])}
     by = ['protocol', 'experiment', 'seed']
     return pd.DataFrame(rows).sort_values(by, key=lambda s: s.map(order) if s.name != 'seed' else s, kind='stable')
 
 # %% ../nbs/15_beyond.ipynb #b949e3ce
 TABLE_METRICS = ('accuracy', 'balanced_accuracy', 'macro_f1', 'balanced_accuracy_7', 'macro_f1_7')
 
+def pool_folds(long: pd.DataFrame,  # from `run_metrics`
+              ) -> pd.DataFrame:
+    "The cv rows pooled per model and seed (the repeat), whole repeats only: a row from its folds' summed confusions."
+    cv, rest = long[long.fold >= 0], long[long.fold < 0]
+    rows = []
+    for (model, seed), t in cv.groupby(['experiment', 'seed'], sort=False):
+        if t.fold.nunique() < CV_FOLDS: continue  # a repeat still missing folds waits
+        conf = np.sum([np.asarray(c) for c in t.confusion], axis=0)
+        seven = {f'{k}_7': v for k, v in confusion_metrics(conf, ('contempt',)).items()
+                 if k in ('accuracy', 'balanced_accuracy', 'macro_f1')}
+        rows.append(t.iloc[0][['experiment', 'run_experiment', 'logit_adjusted', 'protocol', 'seed', 'platform']]
+                    .to_dict() | dict(fold=-1, n_folds=len(t), confusion=conf.tolist()) | confusion_metrics(conf)
+                    | seven)
+    return pd.concat([rest, pd.DataFrame(rows)], ignore_index=True) if rows else rest
+
 def beyond_table(long: pd.DataFrame,  # from `run_metrics`
                 ) -> pd.DataFrame:
-    "One row per model and protocol: seeds, and each metric's mean over seeds with its 95% Student-t interval."
+    "One row per model and protocol: seeds, each metric's mean over seeds (cv: folds pooled) with its t-interval."
     rows = []
-    for (model, protocol), t in long.groupby(['experiment', 'protocol'], sort=False):
+    for (model, protocol), t in pool_folds(long).groupby(['experiment', 'protocol'], sort=False):
         row = dict(model=model, protocol=protocol, n_seeds=t.seed.nunique(), seeds=' '.join(map(str, sorted(t.seed))),
                    experiment=t.run_experiment.iloc[0], logit_adjusted=bool(t.logit_adjusted.iloc[0]))
         for k in TABLE_METRICS:
@@ -89,7 +106,7 @@ def recall_table(long: pd.DataFrame,  # from `run_metrics`
                 ) -> pd.DataFrame:
     "Per model, protocol and emotion: mean recall over seeds with its interval, and the faces pooled over seeds."
     rows = []
-    for (model, protocol), t in long.groupby(['experiment', 'protocol'], sort=False):
+    for (model, protocol), t in pool_folds(long).groupby(['experiment', 'protocol'], sort=False):
         for e in EMOTIONS:
             hits, faces = int(t[f'hits_{e}'].sum()), int(t[f'faces_{e}'].sum())
             mean, low, high = mean_interval(t[f'recall_{e}'].dropna())

@@ -15,8 +15,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
 __all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'p_improvement',
-           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims', 'seeds_needed',
-           'primary_table', 'arm_summary']
+           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'reference_platforms',
+           'compare_claims', 'seeds_needed', 'primary_table', 'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
 def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
@@ -122,7 +122,7 @@ def paired_difference(a,  # arm A, one value per seed (or per seed and fold)
     p, p_lo, p_hi = p_improvement(a, b)
     ok = n > 1 and np.ptp(d) > 0
     se, m = (_se(d, correction), d.mean()) if ok else (np.nan, d.mean())
-    half = stats.t.ppf(1 - (1 - confidence)/2, n - 1)*se if ok else 0.0
+    half = stats.t.ppf(1 - (1 - confidence)/2, n - 1)*se if ok else 0.0 if n > 1 else np.nan  # one pair: none
     t = 2*stats.t.sf(abs(m)/se, n - 1) if ok else np.nan  # ttest_rel's p when correction is 0
     tost = max(stats.t.sf((m + margin)/se, n - 1), stats.t.cdf((m - margin)/se, n - 1)) if ok else np.nan
     return dict(paired=True, n_seeds=n, mean_a=a.mean(), mean_b=b.mean(), diff=m, diff_low=m - half,
@@ -162,6 +162,12 @@ def paper_size_check(size: float | None,  # the difference the paper states (Non
     return 'consistent' if low <= size <= high else 'refuted'
 
 # %% ../nbs/08_claims.ipynb #8fd24103
+def reference_platforms(table: pd.DataFrame,  # from `seed_metrics` (or any table with protocol, platform, seed)
+                       ) -> dict:
+    "{protocol: the platform with the most seeds under it (ties: by name)}: what each protocol's statistics rest on."
+    seeds = table.groupby(['protocol', 'platform']).seed.nunique().reset_index()
+    return {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}
+
 def _holm_level(p: pd.Series, m: int) -> pd.Series:
     "Each p-value's Holm step level 1 − α/(m − rank + 1) in a family of `m` (untested members count)."
     return 1 - ALPHA/(m - p.rank(method='first') + 1)
@@ -174,8 +180,7 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
                   ) -> pd.DataFrame:
     "One row per platform x claim x protocol x metric; Holm over the primary family on the reference platform."
     primary = [(c, p['protocol'], p['metric']) for c, p in PRIMARY.items()] if primary is None else list(primary)
-    seeds = table.groupby(['protocol', 'platform']).seed.nunique().reset_index()
-    ref = {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}  # the most seeds, per protocol
+    ref = reference_platforms(table)
     rows, pairs = [], {}
     for plat, tp in table.groupby('platform'):
         for name, says, a, b in claims:

@@ -120,13 +120,15 @@ def parser() -> argparse.ArgumentParser:
     n = s.add_mutually_exclusive_group()
     n.add_argument('--seeds', type=int, default=5, help=f'how many seeds, from {SEED} on (default 5)')
     n.add_argument('--seed-list', help='the seeds themselves, e.g. 0,1,2')
-    s.add_argument('--experiments', nargs='+', help='default: every arm')
-    s.add_argument('--protocols', nargs='+', help='default: paper held_out (final also under by_person)')
+    s.add_argument('--experiments', nargs='+', help='default: every arm (names with spaces or commas)')
+    s.add_argument('--protocols', nargs='+', help='default: paper held_out (final also under by_person); cv: its folds')
     s.add_argument('--beyond', action='store_true', help="the models beyond the paper's (15_beyond): final, "
                    'class_weight, augment, augment_weighted, fer_zero_shot, fer_fine_tuned under held_out, by_person')
     s.add_argument('--scheduler', help='tcp://HOST:PORT of a running Dask scheduler (default: a LocalCluster here)')
     s.add_argument('--profile', default='quick', choices=tuple(PROFILES))
     s.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
+    s.add_argument('--worker-timeout', type=float, default=600,
+                   help='seconds without any connected worker before the sweep gives up on the runs left (600)')
     c = sub.add_parser('check-run', help='retrain one recorded run and compare it with its record')
     c.add_argument('run', help="the run's name (a file name in records/ without .json)")
     c.add_argument('--profile', default='paper', choices=tuple(PROFILES))
@@ -136,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument('--model', default='paper', choices=('paper', 'best'),
                    help="the paper's final CNN, or the best honest model of 15_beyond")
     f.add_argument('--out', help='folder for the annotated copies (default: data/predictions/)')
+    f.add_argument('--whole-photo', action='store_true', help='classify a photo with no face found as a whole')
     f.add_argument('--profile', default='paper', choices=tuple(PROFILES), help="the model's profile")
     f.add_argument('--source', **src)
     return p
@@ -165,11 +168,14 @@ def cmd_sweep(a: argparse.Namespace,  # the parsed `sweep` arguments
     t0 = time.time()
     if a.beyond and (a.experiments or a.protocols): raise ValueError('--beyond chooses the experiments and protocols')
     exps, protocols = (BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS) if a.beyond else (a.experiments, a.protocols)
-    res = sweep(sweep_seeds(a.seeds, a.seed_list), exps, protocols, a.profile, a.scheduler, a.source)
+    res = sweep(sweep_seeds(a.seeds, a.seed_list), exps, protocols, a.profile, a.scheduler, a.source,
+                worker_timeout=a.worker_timeout)
     print(res.drop(columns='done').to_string(index=False))
     failed = res.result.str.startswith('failed')
-    print(f"{(res.result == 'trained').sum()} trained, {(res.result == 'recorded').sum()} already recorded, "
-          f'{failed.sum()} failed, in {time.time() - t0:.0f} s' + ('; rerun it to finish' if failed.any() else ''))
+    trained, seconds = (res.result == 'trained').sum(), time.time() - t0
+    print(f"{trained} trained, {(res.result == 'recorded').sum()} already recorded, {failed.sum()} failed, in "
+          f"{seconds:.0f} s ({60*trained/seconds:.2f} runs per minute)"
+          + ('; rerun it to finish' if failed.any() else ''))
     return int(failed.any())
 
 def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
@@ -189,15 +195,16 @@ def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments
                ) -> int:
     "Print each face's emotion probabilities and where its annotated photo went; 1 if any photo failed."
     from emotion_paper.predict import predict
-    table = predict(a.photos, a.model, a.out, a.profile, a.source)
+    table = predict(a.photos, a.model, a.out, a.profile, a.source, a.whole_photo)
     for _, r in table.iterrows():
         if isinstance(r.error, str): print(f'{r.file}: FAILED: {r.error}'); continue
+        if isinstance(r.note, str): print(f'{r.file}: {r.note}: no emotion (--whole-photo: the whole photo)'); continue
         where = 'no face found, the whole photo' if r.whole_photo else f'face {r.face} at x={r.x} y={r.y} {r.w}x{r.h}'
         probs = ', '.join(f'{e} {r[e]:.2f}' for e in sorted(EMOTIONS, key=lambda e: -r[e]))
         print(f'{r.file}: {where}: {r.emotion} ({probs}) -> {r.annotated}')
-    failed = table.error.notna()
-    print(f"{table.file.nunique()} photos, {(~failed).sum()} faces classified, {failed.sum()} failed; model: "
-          f"{table.model.dropna().iloc[0] if (~failed).any() else a.model}")
+    failed, faces = table.error.notna(), table.emotion.notna()
+    print(f"{table.file.nunique()} photos, {faces.sum()} faces classified, {table.note.notna().sum()} without a face, "
+          f"{failed.sum()} failed; model: {table.model.dropna().iloc[0] if faces.any() else a.model}")
     return int(failed.any())
 
 # %% ../nbs/06_cli.ipynb #e26b6429

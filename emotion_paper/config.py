@@ -16,9 +16,8 @@ from pathlib import Path
 __all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PAPER', 'PAPER_SIZES', 'PRIMARY',
            'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'PROFILES', 'OUTPUTS', 'PACKAGES', 'THREADS_ENV',
            'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
-           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'device_name',
-           'environment', 'cpu_threads', 'affinity_cpus', 'configure_tensorflow', 'cpu_isa', 'platform_info',
-           'platform_key', 'git_commit', 'provenance']
+           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'environment',
+           'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key', 'git_commit', 'provenance']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -225,7 +224,8 @@ def config_hash(obj,  # a JSON-able object
     "A short stable hash of a JSON-able object (used to key caches by their settings)."
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
-PACKAGES = ('tensorflow-cpu', 'tensorflow', 'keras', 'tf-keras-vis', 'numpy', 'scipy', 'pandas', 'pillow',
+PACKAGES = ('tensorflow-cpu', 'tensorflow', 'jax', 'torch', 'keras', 'tf-keras-vis', 'numpy', 'scipy', 'pandas',
+            'pillow',
             'scikit-learn', 'matplotlib', 'seaborn', 'papermill', 'nbdev')
 
 # %% ../nbs/00_config.ipynb #e5cd436f
@@ -236,18 +236,10 @@ def versions() -> dict:
         with contextlib.suppress(metadata.PackageNotFoundError): out[p] = metadata.version(p)
     return out
 
-# %% ../nbs/00_config.ipynb #474b17ed
-def device_name() -> str:
-    "The GPU TensorFlow sees (its name), else 'CPU (N cores)'."
-    import tensorflow as tf
-    gpus = tf.config.list_physical_devices('GPU')
-    if gpus:
-        return tf.config.experimental.get_device_details(gpus[0]).get('device_name', 'GPU')
-    return f'CPU ({os.cpu_count()} cores, {platform.processor() or platform.machine()})'
-
 # %% ../nbs/00_config.ipynb #50a5f3f7
 def environment() -> dict:
     "Versions, machine and device, recorded beside every result."
+    from emotion_paper.backend import device_name
     return dict(versions=versions(), machine=platform.platform(), cpus=os.cpu_count(), device=device_name(),
                 onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
 
@@ -265,27 +257,6 @@ def affinity_cpus() -> int:
     "The CPUs this process may run on (what TensorFlow's default thread count follows)."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
 
-# %% ../nbs/00_config.ipynb #de7c2fe8
-def configure_tensorflow(threads: int | None = None,  # intra- and inter-op threads; None: `cpu_threads()`
-                         gpu: int | None = None,  # the one GPU this process may use (None: all it sees)
-                        ) -> str:
-    "Set TensorFlow's threads (and GPU, memory growth) before it starts; raise if it already runs with another count."
-    import tensorflow as tf
-    threads = threads or cpu_threads()
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(threads)
-        tf.config.threading.set_inter_op_parallelism_threads(threads)
-        gpus = tf.config.list_physical_devices('GPU')
-        if gpus and gpu is not None: gpus = [gpus[gpu % len(gpus)]]; tf.config.set_visible_devices(gpus, 'GPU')
-        for g in gpus: tf.config.experimental.set_memory_growth(g, True)
-    except RuntimeError:  # TensorFlow has started: its count can no longer change
-        running = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()  # 0: its default
-        if running != threads:
-            raise RuntimeError(f'TensorFlow already runs with {running} threads, not {threads}: set '
-                               f'{THREADS_ENV} before anything starts TensorFlow, or start a new process.') from None
-        return f'{threads} threads (TensorFlow had started with them)'
-    return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
-
 # %% ../nbs/00_config.ipynb #5bf17cc5
 def cpu_isa() -> tuple[str, str]:
     "(vendor, widest vector instructions: 'AMX', 'AVX-512', 'AVX2' or 'SSE') of this CPU, from /proc/cpuinfo."
@@ -300,16 +271,6 @@ def cpu_isa() -> tuple[str, str]:
     return vendor, isa
 
 # %% ../nbs/00_config.ipynb #08078217
-def platform_info() -> dict:
-    "What a run's numbers depend on beyond its seed: backend, device, CPU vendor and ISA, oneDNN, threads."
-    import tensorflow as tf
-    vendor, isa = cpu_isa()
-    gpus = tf.config.list_physical_devices('GPU')
-    running = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()
-    return dict(backend=os.environ.get('KERAS_BACKEND', 'tensorflow'), device='gpu' if gpus else 'cpu',
-                gpu=device_name() if gpus else None, cpu_vendor=vendor, isa=isa,
-                onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS') == '1', threads=running)
-
 def platform_key(info: dict,  # from `platform_info` (a record's `config['platform']`)
                 ) -> str:
     "A platform's short name, e.g. 'tensorflow-cpu-amd-avx2-onednn-t2': runs of one key are comparable bit for bit."
@@ -336,6 +297,9 @@ def provenance(profile: str,  # the profile that made the figure
               ) -> str:
     "One line saying how a figure or table was made: profile, seed, date, commit, device, versions."
     import time
-    v = versions()
+    from emotion_paper.backend import backend, device_name
+    v, b = versions(), backend()
+    name = dict(tensorflow='TensorFlow', jax='JAX', torch='PyTorch')[b]
     return (f"profile {profile}, seed {seed}, {time.strftime('%Y-%m-%d')}, commit {git_commit()}, {device_name()}, "
-            f"TensorFlow {v.get('tensorflow-cpu') or v.get('tensorflow')}, Keras {v['keras']}, Python {v['python']}")
+            f"{name} {v.get('tensorflow-cpu') or v.get('tensorflow') if b == 'tensorflow' else v.get(b)}, "
+            f"Keras {v['keras']}, Python {v['python']}")

@@ -5,8 +5,9 @@
 # %% ../nbs/03_models.ipynb #76d8eaa3
 from __future__ import annotations
 from .config import *
-import keras, tensorflow as tf
-configure_tensorflow()  # one thread count, set before TensorFlow starts (`00_config`)
+from .backend import backend, configure, fused_batch_norm
+configure()  # threads, devices, determinism: set before the backend starts (`00b_backend`)
+import keras
 import numpy as np
 from keras import layers
 from pathlib import Path
@@ -17,19 +18,13 @@ __all__ = ['LAST_CONV', 'FER_EMOTIONS', 'FusedBatchNorm', 'build_model', 'augmen
 # %% ../nbs/03_models.ipynb #c0b37b25
 @keras.saving.register_keras_serializable(package='emotion_paper')
 class FusedBatchNorm(layers.BatchNormalization):
-    "Keras' `BatchNormalization`, in training by TensorFlow's fused kernel as Keras 2 did; same weights and updates."
+    "Keras' `BatchNormalization`; under TensorFlow, in training, by its fused kernel as Keras 2 did; same weights."
     def call(self, inputs, training=None, mask=None):
-        if not (training and self.trainable) or mask is not None or len(inputs.shape) != 4 or self.axis not in (-1, 3) \
-                or self.renorm or self.synchronized or inputs.dtype != tf.float32:
+        if backend() != 'tensorflow' or not (training and self.trainable) or mask is not None \
+                or len(inputs.shape) != 4 or self.axis not in (-1, 3) or self.renorm or self.synchronized \
+                or keras.backend.standardize_dtype(inputs.dtype) != 'float32':
             return super().call(inputs, training=training, mask=mask)
-        gamma = self.gamma if self.scale else tf.ones_like(self.moving_mean)
-        beta = self.beta if self.center else tf.zeros_like(self.moving_mean)
-        y, mean, var = tf.compat.v1.nn.fused_batch_norm(inputs, gamma, beta, epsilon=self.epsilon, is_training=True)
-        n = tf.cast(tf.reduce_prod(tf.shape(inputs)[:-1]), var.dtype)
-        var = var*(n - 1)/n  # the kernel reports the unbiased variance; Keras averages the biased one
-        self.moving_mean.assign(self.moving_mean*self.momentum + mean*(1 - self.momentum))
-        self.moving_variance.assign(self.moving_variance*self.momentum + var*(1 - self.momentum))
-        return y
+        return fused_batch_norm(self, inputs)  # TensorFlow's fused kernel (`00b_backend`)
 
 # %% ../nbs/03_models.ipynb #9572013c
 LAST_CONV = 'conv3_act'

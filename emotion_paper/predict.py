@@ -12,7 +12,8 @@ import cv2, numpy as np, pandas as pd
 from PIL import Image, ImageOps
 
 # %% auto #0
-__all__ = ['CROP_SCALE', 'MIN_SIDE', 'find_faces', 'crop_box', 'photo_files', 'prediction_model', 'annotate', 'predict']
+__all__ = ['CROP_SCALE', 'MIN_SIDE', 'find_faces', 'crop_box', 'photo_files', 'prediction_model', 'label_box', 'annotate',
+           'predict']
 
 # %% ../nbs/16_predict.ipynb #e92fbd12
 CROP_SCALE = 1.2  # a Haar box is widened this much to frame a face as the dataset's images do
@@ -47,16 +48,17 @@ def crop_box(box,  # (x, y, width, height) from `find_faces`
 # %% ../nbs/16_predict.ipynb #2a1a4c35
 def photo_files(paths: list,  # files and folders
                ) -> tuple[list, list]:
-    "The photo files `paths` name (folders searched for image suffixes), and an error row per path giving none."
+    "The photo files `paths` name, each once (folders searched for image suffixes); an error row per path giving none."
     suffixes = {s for s, f in Image.registered_extensions().items() if f in Image.OPEN}
-    files, errors = [], []
+    files, errors, seen = [], [], set()
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in suffixes)
-            files += found
             if not found: errors.append(dict(file=str(p), error='a folder with no images'))
-        elif p.is_file(): files.append(p)
-        else: errors.append(dict(file=str(p), error='no such file or folder'))
+        elif p.is_file(): found = [p]
+        else: found = []; errors.append(dict(file=str(p), error='no such file or folder'))
+        for f in found:  # each file once, even when named and also inside a folder named
+            if f.resolve() not in seen: seen.add(f.resolve()); files.append(f)
     return files, errors
 
 # %% ../nbs/16_predict.ipynb #6032b5cb
@@ -67,7 +69,7 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
     "(Keras model, training rows' classes for logit adjustment or None, a description) for `predict`."
     from emotion_paper.data import load_data
     from emotion_paper.balance import PROTOCOL_MODE
-    from emotion_paper.train import run_experiment
+    from emotion_paper.train import recorded_with_weights, run_experiment
     experiment, adjust = 'final', False
     if model == 'best':
         table = fig_dir(profile)/'beyond.csv'
@@ -75,14 +77,28 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
         best = pd.read_csv(table).query('best').iloc[0]
         experiment, adjust = best['experiment'], bool(best['logit_adjusted'])
     elif model != 'paper': raise ValueError(f"Unknown model {model!r}: choose 'paper' or 'best'.")
-    ds = load_data(PROTOCOL_MODE['held_out'], source)
-    run = run_experiment(  # its committed weights, else trained here first (Keras prints its epochs)
-        experiment, 'held_out', profile, SEED, source=source, verbose=0, weights=True)
+    run = recorded_with_weights(experiment, 'held_out', profile, SEED) if not adjust else None  # no data needed
+    if run is None:  # the data, to train the model here (Keras prints its epochs) or for the logit adjustment
+        ds = load_data(PROTOCOL_MODE['held_out'], source)
+        run = run_experiment(experiment, 'held_out', profile, SEED, source=source, verbose=0, weights=True)
     about = (f"{experiment}{' with logit adjustment' if adjust else ''} (held_out, {profile} profile, seed {SEED}, "
              f"trained on {run.platform})")
     return run.model(), ds.y[run.split(ds).train] if adjust else None, about
 
 # %% ../nbs/16_predict.ipynb #7f7a8d3b
+def label_box(text: str,  # the label
+              x: int,  # the left of its face box
+              y: int,  # the top of its face box
+              width: int,  # the photo's width
+              scale: float,  # the font scale wanted
+             ) -> tuple:
+    "(left, top, right, bottom, font scale) of a label above its box, shrunk and moved to stay inside the photo."
+    while (tw := cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)[0][0]) + 4 > width and scale > 0.2:
+        scale *= 0.9
+    th = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)[0][1]
+    left, top = int(np.clip(x, 0, max(width - tw - 4, 0))), max(int(y) - th - 6, 0)
+    return left, top, left + tw + 4, top + th + 6, scale
+
 def annotate(im: Image.Image,  # the photo
              boxes: np.ndarray,  # face boxes (x, y, width, height); empty: the whole photo was classified
              labels: list,  # one text per box (one for the whole photo if no box)
@@ -94,10 +110,9 @@ def annotate(im: Image.Image,  # the photo
     for (x, y, w, h), text in zip(spots, labels):
         if len(boxes):
             cv2.rectangle(rgb, (int(x), int(y)), (int(x + w), int(y + h)), (255, 200, 0), max(1, round(2*scale)))
-        (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
-        top = max(int(y) - th - 6, 0)
-        cv2.rectangle(rgb, (int(x), top), (int(x) + tw + 4, top + th + 6), (255, 200, 0), -1)
-        cv2.putText(rgb, text, (int(x) + 2, top + th + 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0), 1, cv2.LINE_AA)
+        left, top, right, bottom, size = label_box(text, x, y, rgb.shape[1], scale)
+        cv2.rectangle(rgb, (left, top), (right, bottom), (255, 200, 0), -1)
+        cv2.putText(rgb, text, (left + 2, bottom - 4), cv2.FONT_HERSHEY_SIMPLEX, size, (0, 0, 0), 1, cv2.LINE_AA)
     return Image.fromarray(rgb)
 
 # %% ../nbs/16_predict.ipynb #27784562
@@ -109,7 +124,7 @@ def _faces(path: Path) -> tuple:
     if min(photo.size) < MIN_SIDE: raise ValueError(f'too small ({photo.width}x{photo.height}; a face needs '
                                                     f'{MIN_SIDE} pixels or more)')
     boxes = find_faces(np.asarray(photo.convert('L')))
-    return photo, fmt, boxes, [photo.crop(crop_box(b, *photo.size)) for b in boxes] or [photo]
+    return photo, fmt, boxes, [photo.crop(crop_box(b, *photo.size)) for b in boxes]
 
 # %% ../nbs/16_predict.ipynb #66ca2492
 def predict(paths: list,  # photos and folders of photos
@@ -117,6 +132,7 @@ def predict(paths: list,  # photos and folders of photos
             out: str | Path | None = None,  # folder for the annotated copies (None: `data/predictions/`)
             profile: str = 'paper',  # the profile of the model's run ('quick': a fast, weak model)
             source: str | None = None,  # the data source, if the model must be trained
+            whole_photo: bool = False,  # classify a photo with no face found as a whole (else: no emotion)
            ) -> pd.DataFrame:
     "One row per face found (or per photo with none): file, box, each emotion's probability, top emotion, errors."
     from tqdm.auto import tqdm
@@ -127,6 +143,9 @@ def predict(paths: list,  # photos and folders of photos
     for f in tqdm(files, desc='photos', unit='photo', disable=len(files) < 2):
         try: photo, fmt, boxes, crops = _faces(f)
         except ValueError as e: rows.append(dict(file=str(f), error=str(e))); continue
+        if not crops and not whole_photo:  # no face, no emotion: a guess about a cat is not one about a face
+            rows.append(dict(file=str(f), whole_photo=False, note='no face found', error=None)); continue
+        crops = crops or [photo]
         probs = net.predict(np.stack([face_pixels(c) for c in crops])[..., None], verbose=0)
         if y_train is not None: probs = logit_adjust(probs, y_train)
         top = [EMOTIONS[i] for i in probs.argmax(1)]
@@ -139,5 +158,6 @@ def predict(paths: list,  # photos and folders of photos
             box = dict(zip('xywh', map(int, boxes[i]))) if len(boxes) else {}
             rows.append(dict(file=str(f), face=i, whole_photo=not len(boxes), **box, emotion=t,
                              **dict(zip(EMOTIONS, p.astype(float))), annotated=str(dest), model=about, error=None))
-    cols = ['file', 'face', 'whole_photo', 'x', 'y', 'w', 'h', 'emotion', *EMOTIONS, 'annotated', 'model', 'error']
+    cols = ['file', 'face', 'whole_photo', 'x', 'y', 'w', 'h', 'emotion', *EMOTIONS, 'annotated', 'model', 'note',
+            'error']
     return pd.DataFrame(rows).reindex(columns=cols).astype({k: 'Int64' for k in ('face', 'x', 'y', 'w', 'h')})

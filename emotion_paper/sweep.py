@@ -6,6 +6,7 @@
 from __future__ import annotations
 from .config import *
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
+from .backend import configure
 from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
                                  reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
                                  this_platform, write_record)
@@ -78,7 +79,7 @@ def train_on_worker(name: str,  # the experiment
                     verbose: int = 2,  # Keras' verbosity
                    ) -> dict:
     "Train (or load) one planned run where this is called; return {run name: record} for it and its prefix runs."
-    configure_tensorflow(threads, gpu=_worker_index())  # one GPU per local worker
+    configure(threads, gpu=_worker_index())  # one GPU per local worker
     names = [name] + [k for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name]
     runs = [run_experiment(k, protocol, profile, seed, source=source, verbose=verbose) for k in names]
     return {r.path.name: run_record(r) for r in runs}
@@ -132,30 +133,49 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
     return Client(cluster), cluster
 
 # %% ../nbs/07_sweep.ipynb #4ab0d503
-def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str, args: tuple) -> dict:
-    "Keep one run per worker thread in flight, submitted in plan order; write each record here as it comes back."
-    from distributed import as_completed
+def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str, args: tuple,
+                  worker_timeout: float = 600, poll: float = 15) -> dict:
+    "One run per worker thread in flight, in plan order; records written as they come; no worker: say so, give up."
+    from distributed import wait
     from tqdm.auto import tqdm
-    queue, futures, result = list(todo.index), {}, {}
-    done = as_completed()
+    queue, futures, result, no_worker_since = list(todo.index), {}, {}, None
     def submit():  # the next run of the plan (a priority alone does not keep Dask to the plan's order)
         i = queue.pop(0); r = status.loc[i]
-        f = client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), *args,
-                          key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False)
-        futures[f] = i; done.add(f)
+        futures[client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), *args,
+                              key=f'{r.run}-seed{r.seed}-{time.time_ns()}', pure=False)] = i
     for _ in range(min(len(queue), max(1, sum(client.nthreads().values())))): submit()
-    for fut in tqdm(done, total=len(todo), desc='sweep', unit='run'):
-        i = futures[fut]
-        try:
-            for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
-                write_record(Run(results_dir(profile)/platform_key(rec['config']['platform'])/name, rec['config'],
-                                 pd.DataFrame(rec['history']), rec['metrics']))
-            result[i] = 'trained'
-        except Exception as e:  # a failed run or a dead worker: say which, keep the others going
-            result[i] = f'failed: {type(e).__name__}: {e}'
-            s = status.loc[i]
-            print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
-        if queue: submit()
+    bar = tqdm(total=len(todo), desc='sweep', unit='run')
+    while futures:
+        finished = wait(list(futures), timeout=poll, return_when='FIRST_COMPLETED').done if client.nthreads() \
+            else set()
+        if not finished:  # the silence of a sweep without workers is a defect: say it, and stop in time
+            if client.nthreads(): no_worker_since = None; continue
+            no_worker_since = no_worker_since or time.time()
+            waited, left = time.time() - no_worker_since, [futures[f] for f in futures] + queue
+            names = ', '.join(f'{status.loc[i].experiment} [{status.loc[i].protocol}, seed {status.loc[i].seed}]'
+                              for i in left)
+            if waited >= worker_timeout:
+                print(f'No worker for {waited:.0f} s: giving up on {len(left)} runs: {names}', flush=True)
+                result |= {i: f'failed: no worker connected for {waited:.0f} s' for i in left}
+                for f in futures: f.cancel()
+                break
+            print(f'No worker is connected to the scheduler ({waited:.0f} s of {worker_timeout:.0f}); '
+                  f'{len(left)} runs wait: {names}', flush=True)
+            time.sleep(poll); continue
+        for fut in finished:
+            i = futures.pop(fut)
+            try:
+                for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
+                    write_record(Run(results_dir(profile)/platform_key(rec['config']['platform'])/name,
+                                     rec['config'], pd.DataFrame(rec['history']), rec['metrics']))
+                result[i] = 'trained'
+            except Exception as e:  # a failed run or a dead worker: say which, keep the others going
+                result[i] = f'failed: {type(e).__name__}: {e}'
+                s = status.loc[i]
+                print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
+            bar.update()
+            if queue: submit()
+    bar.close()
     return result
 
 # %% ../nbs/07_sweep.ipynb #4ab0d504
@@ -166,6 +186,7 @@ def sweep(seeds: list,  # from `sweep_seeds`
           scheduler: str | None = None,  # a Dask scheduler's address; None: a `LocalCluster` here
           source: str | None = None,  # the data source as the workers reach it (None: their own setting)
           verbose: int = 2,  # Keras' verbosity on the workers
+          worker_timeout: float = 600,  # seconds without any worker before the sweep gives up on what is left
          ) -> pd.DataFrame:
     "Train every planned run that has no record here on Dask; return the plan with each run's result."
     get_profile(profile)
@@ -178,7 +199,8 @@ def sweep(seeds: list,  # from `sweep_seeds`
     threads = local_cluster_size()[1] if cluster else None
     try:
         print(f'Dask dashboard: {client.dashboard_link}', flush=True)
-        result |= _run_in_order(client, todo, status, profile, (source, threads, verbose))  # whole seeds first
+        result |= _run_in_order(client, todo, status, profile, (source, threads, verbose),  # whole seeds first
+                                worker_timeout)
     finally:
         client.close()
         if cluster: cluster.close()

@@ -8,19 +8,20 @@ from .config import *
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
 from .models import build_model
+from .backend import batches, platform_info, seed_everything
 import contextlib, functools, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, scipy.special
-import keras, tensorflow as tf
+import keras
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix, f1_score
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'seed_everything',
-           'EpochTimer', 'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics', 'Run',
-           'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform',
-           'platform_records', 'reference_platform', 'run_record', 'load_record', 'first_difference', 'write_record',
-           'run_experiment', 'add_logit_adjustment', 'finished_runs', 'runs_table', 'epoch_table', 'plot_runs',
+__all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'EpochTimer',
+           'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics', 'Run', 'config_split',
+           'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform', 'platform_records',
+           'reference_platform', 'run_record', 'load_record', 'first_difference', 'write_record', 'run_experiment',
+           'add_logit_adjustment', 'finished_runs', 'recorded_with_weights', 'runs_table', 'epoch_table', 'plot_runs',
            'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
@@ -72,17 +73,9 @@ def make_dataset(ds: Dataset,  # the preprocessed dataset
                  shuffle: bool = False,  # reshuffle every epoch (training)
                  seed: int = SEED,  # seeds the shuffle
                  batch_size: int = BATCH_SIZE,  # rows per step
-                ) -> tf.data.Dataset:
-    "A batched, prefetched tf.data pipeline over rows `idx` of `ds` (uint8 faces, integer labels)."
-    d = tf.data.Dataset.from_tensor_slices((ds.x[idx][..., None], ds.y[idx]))
-    if shuffle: d = d.shuffle(len(idx), seed=seed, reshuffle_each_iteration=True)
-    return d.batch(batch_size).prefetch(tf.data.AUTOTUNE)
-
-def seed_everything(seed: int,  # the run's seed
-                   ) -> None:
-    "Seed Python, NumPy and TensorFlow, and make TensorFlow's ops deterministic."
-    keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
+                ):
+    "The backend's batched pipeline over rows `idx` of `ds` (uint8 faces, integer labels): `backend.batches`."
+    return batches(ds.x[idx], ds.y[idx], batch_size, shuffle, seed)
 
 class EpochTimer(keras.callbacks.Callback):
     "Records seconds per epoch and milliseconds per training step, as Keras prints them."
@@ -407,12 +400,13 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
         raise ValueError(f"Unknown protocol {protocol!r}: choose one of {', '.join(PROTOCOL_MODE)}.")
     ds = load_data(PROTOCOL_MODE[protocol], source)
     cfg = run_config(name, protocol, profile, seed, ds)
-    path = results_dir(profile)/this_platform()/run_name(cfg)
-    if _is_current(path, force, retrain_before): return Run.load(path)
-    if not (force or retrain_before):  # a record: the tables' platform first, then this one's, then any other
-        recs = platform_records(path.name, profile)
-        for p in dict.fromkeys([reference_platform(profile), this_platform(), *recs]):
-            if p in recs and ((r := load_record(recs[p])).has_weights or not weights): return r
+    path, here = results_dir(profile)/this_platform()/run_name(cfg), this_platform()
+    if (force or retrain_before) and _is_current(path, force, retrain_before): return Run.load(path)
+    if not (force or retrain_before):  # the tables' platform first, then this one's (its folder here), then others
+        recs, trained_here = platform_records(path.name, profile), (path/'metrics.json').exists()
+        for p in dict.fromkeys([reference_platform(profile), here, *recs]):
+            r = Run.load(path) if p == here and trained_here else load_record(recs[p]) if p in recs else None
+            if r is not None and (r.has_weights or not weights): return r
     if parent := EXPERIMENTS[name].get('prefix_of'):
         run_experiment(parent, protocol, profile, seed, retrain_before=time.time(), source=source, verbose=verbose)
         return Run.load(path)
@@ -440,6 +434,18 @@ def finished_runs(profile: str = 'quick',  # a profile's name
     "Every recorded run of `profile`, of every platform, in the order of their platforms and names."
     d = records_dir(profile)
     return [load_record(p) for p in sorted(d.glob('*/*.json'))] if d.is_dir() else []
+
+def recorded_with_weights(experiment: str,  # an experiment of `EXPERIMENTS`
+                          protocol: str,  # its protocol
+                          profile: str,  # its profile
+                          seed: int,  # its seed
+                         ) -> Run | None:
+    "A recorded run of this configuration whose weights are here, found without the dataset (tables' platform first)."
+    key = (experiment, protocol, seed)
+    runs = [r for r in finished_runs(profile) if (r.config['experiment'], r.config['protocol'], r.config['seed']) == key
+            and r.has_weights]
+    ref = reference_platform(profile)
+    return min(runs, key=lambda r: (r.platform != ref, r.platform), default=None)
 
 def runs_table(profile: str = 'quick',  # a profile's name
               ) -> pd.DataFrame:

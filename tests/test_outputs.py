@@ -27,3 +27,18 @@ def test_committed_records_redraw_the_seed_tables(dataset, tmp_path):
     assert stamps() == before, 'no run was trained: every record is as committed'
     ours, committed = pd.read_csv(out/'claims_over_seeds.csv'), pd.read_csv(ROOT/'figures'/'claims_over_seeds.csv')
     pd.testing.assert_frame_equal(ours, committed)
+
+def test_make_paper_trains_nothing(dataset, monkeypatch):
+    "Every run the paper's pages use comes from a committed record, and those needing a model from committed weights."
+    import emotion_paper.train as train
+    from emotion_paper.sweep import SWEEP_EXPERIMENTS, SWEEP_PROTOCOLS
+    monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
+    def no_training(cfg, *a, **kw): raise AssertionError(f"{cfg['experiment']} [{cfg['protocol']}] would train")
+    monkeypatch.setattr(train, '_train', no_training)
+    runs = [(e, p) for e in (*SWEEP_EXPERIMENTS, 'bn') for p in SWEEP_PROTOCOLS] + [('final', 'by_person')]
+    for e, p in runs:
+        r = train.run_experiment(e, p, 'paper', 178, verbose=0)
+        assert r.platform == train.reference_platform('paper'), 'the tables rest on one platform, on any machine'
+    for e in ('final', 'fer_fine_tuned'):  # Grad-CAM and predict's models
+        for p in (('paper', 'held_out') if e == 'final' else ('held_out',)):
+            assert train.run_experiment(e, p, 'paper', 178, verbose=0, weights=True).has_weights

@@ -37,12 +37,6 @@ def test_predict_faces_probabilities_and_files(photos, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected), 'one annotated copy each, no temporary file'
     assert Image.open(tmp_path/'group.emotions.png').size == (560, 230)
 
-def test_predict_whole_photo_when_no_face(tmp_path):
-    from emotion_paper.predict import predict
-    Image.fromarray(np.tile(np.linspace(0, 255, 120, dtype=np.uint8), (90, 1))).save(tmp_path/'gradient.png')
-    t = predict([tmp_path/'gradient.png'], out=tmp_path/'out', profile='quick')
-    assert len(t) == 1 and t.whole_photo.iloc[0] and t.error.isna().all()
-
 def test_predict_command_exit_codes(photos, tmp_path):
     run = lambda *a: subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'predict', *a, '--profile', 'quick',
                                      '--out', str(tmp_path)], capture_output=True, text=True, env=os.environ.copy(),
@@ -68,3 +62,27 @@ def test_predict_failed_write_leaves_nothing(photos, tmp_path, monkeypatch):
     t = predict([photos/FRONTAL], out=tmp_path, profile='quick')
     assert len(t) == 1 and t.error.iloc[0].startswith('could not write') and 'No space left' in t.error.iloc[0]
     assert list(tmp_path.iterdir()) == [], 'neither the annotated copy nor its temporary file'
+
+def test_predict_no_face_no_emotion_unless_asked(tmp_path):
+    "A photo without a face gets no emotion; asked for with whole_photo=True, the whole photo is classified."
+    from emotion_paper.predict import predict
+    Image.fromarray(np.tile(np.linspace(0, 255, 120, dtype=np.uint8), (90, 1))).save(tmp_path/'gradient.png')
+    t = predict([tmp_path/'gradient.png'], out=tmp_path/'out', profile='quick')
+    assert len(t) == 1 and t.emotion.isna().all() and t.note.iloc[0] == 'no face found' and t.error.isna().all()
+    assert not (tmp_path/'out').exists() or not list((tmp_path/'out').iterdir()), 'nothing to annotate'
+    w = predict([tmp_path/'gradient.png'], out=tmp_path/'out', profile='quick', whole_photo=True)
+    assert len(w) == 1 and w.whole_photo.iloc[0] and w.emotion.isin(EMOTIONS).all()
+
+def test_predict_each_file_once(photos, tmp_path):
+    "A file named and also inside a folder named is classified once."
+    from emotion_paper.predict import predict
+    t = predict([photos/FRONTAL, photos, photos/'.'/FRONTAL], out=tmp_path, profile='quick')
+    assert (t.file.map(lambda f: Path(f).name) == FRONTAL).sum() == 1
+
+def test_predict_without_the_dataset(photos, tmp_path):
+    "The paper's model comes from its committed weights: predicting needs no dataset on the machine."
+    env = os.environ | {'EMOTION_PAPER_DATA': str(tmp_path/'no_dataset_here')}
+    r = subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'predict', str(photos/FRONTAL), '--profile', 'paper',
+                        '--out', str(tmp_path/'out')], capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f'{FRONTAL}: face 0' in r.stdout and 'trained on tensorflow-cpu-' in r.stdout

@@ -72,3 +72,26 @@ def test_sweep_bad_input_fails_before_training(dataset, home, args, message):
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and message in r.stderr, r.stderr[-2000:]
     assert not (home/'data'/'results').exists(), 'nothing was trained'
+
+@pytest.fixture
+def lonely_scheduler():
+    "A `dask scheduler` with no worker at all; yields its address."
+    port = _free_port()
+    proc = subprocess.Popen([BIN/'dask', 'scheduler', '--host', '127.0.0.1', '--port', str(port),
+                             '--dashboard-address', ':0'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(port, proc)
+        yield f'tcp://127.0.0.1:{port}'
+    finally:
+        proc.terminate(); proc.wait(20)
+
+def test_sweep_without_workers_says_so_and_gives_up(dataset, home, lonely_scheduler):
+    "No worker: the sweep says so while it waits, then gives up after --worker-timeout, naming the runs left."
+    env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
+    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'relu,adam',
+                        '--protocols', 'held_out', '--profile', 'quick', '--scheduler', lonely_scheduler,
+                        '--worker-timeout', '20'], env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stdout[-2000:] + r.stderr[-2000:]
+    assert 'No worker is connected to the scheduler' in r.stdout
+    assert 'giving up on 2 runs: relu [held_out, seed 178], adam [held_out, seed 178]' in r.stdout
+    assert '0 trained, 0 already recorded, 2 failed' in r.stdout

@@ -1,0 +1,81 @@
+"""One model code on every Keras backend: JAX (CPU here, the GPU machine's backend) beside TensorFlow. Each check
+runs in a subprocess, because Keras picks its backend once per process."""
+import json, os, subprocess, sys, textwrap
+import numpy as np
+
+def run_py(code: str, backend: str, env_extra: dict | None = None, timeout: int = 900) -> str:
+    "Run `code` with KERAS_BACKEND=`backend`; return its stdout (the test fails with its stderr if it fails)."
+    env = os.environ | {'KERAS_BACKEND': backend} | (env_extra or {})
+    r = subprocess.run([sys.executable, '-c', textwrap.dedent(code)], capture_output=True, text=True, env=env,
+                       timeout=timeout)
+    assert r.returncode == 0, r.stderr[-4000:]
+    return r.stdout
+
+ARCH = """
+    import json
+    from emotion_paper.models import build_model
+    variants = dict(final={}, relu=dict(activation='relu'), lstm=dict(lstm=True), fer=dict(backbone='fer'))
+    out = {k: [(l.name, l.count_params()) for l in build_model(**kw).layers] for k, kw in variants.items()}
+    print(json.dumps(out))
+"""
+
+def test_one_architecture_on_every_backend():
+    "The same layer names and parameter counts under TensorFlow and JAX."
+    tf, jx = (json.loads(run_py(ARCH, b).strip().splitlines()[-1]) for b in ('tensorflow', 'jax'))
+    assert tf == jx
+
+def test_jax_trains_records_and_never_imports_tensorflow(dataset, home):
+    "Under JAX: the quick profile trains, evaluates and writes records, the same twice; TensorFlow is never imported."
+    out = run_py("""
+        import sys, time
+        import emotion_paper.cli, emotion_paper.claims, emotion_paper.beyond, emotion_paper.predict
+        from emotion_paper.train import run_experiment, first_difference, records_dir, this_platform
+        a = run_experiment('relu', 'held_out', 'quick', verbose=0)
+        b = run_experiment('relu', 'held_out', 'quick', retrain_before=time.time(), verbose=0)
+        assert first_difference(a, b) is None, 'same seed, same platform, same run'
+        assert (records_dir('quick')/this_platform()/f'{a.path.name}.json').exists()
+        print(a.platform, a.config['platform']['backend'], 'tensorflow' in sys.modules)
+    """, 'jax', {'EMOTION_PAPER_DATA': str(dataset)})
+    platform, backend, tf_loaded = out.split()[-3:]
+    assert platform.startswith('jax-cpu-') and backend == 'jax' and tf_loaded == 'False'
+
+def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
+    "A model trained under TensorFlow, saved as .keras and loaded under JAX, predicts the same; Grad-CAM agrees."
+    env = {'EMOTION_PAPER_DATA': str(dataset)}
+    run_py(f"""
+        import numpy as np
+        from emotion_paper.train import run_experiment
+        from emotion_paper.heatmaps import gradcam
+        from emotion_paper.data import load_data
+        r = run_experiment('final', 'held_out', 'quick', verbose=0, weights=True)
+        m, x = r.model(), load_data('clean').x[:64]
+        m.save({str(tmp_path/'m.keras')!r})
+        np.save({str(tmp_path/'x.npy')!r}, x)
+        np.save({str(tmp_path/'p_tf.npy')!r}, m.predict(x[..., None], verbose=0))
+        np.save({str(tmp_path/'cam_tf.npy')!r}, gradcam(m, x, m.predict(x[..., None], verbose=0).argmax(1)))
+    """, 'tensorflow', env)
+    run_py(f"""
+        import sys, keras, numpy as np
+        import emotion_paper.models  # registers FusedBatchNorm
+        from emotion_paper.heatmaps import gradcam
+        m, x = keras.models.load_model({str(tmp_path/'m.keras')!r}), np.load({str(tmp_path/'x.npy')!r})
+        p = m.predict(x[..., None], verbose=0)
+        np.save({str(tmp_path/'p_jax.npy')!r}, p)
+        np.save({str(tmp_path/'cam_jax.npy')!r}, gradcam(m, x, p.argmax(1)))
+        assert 'tensorflow' not in sys.modules
+    """, 'jax', env)
+    p_tf, p_jax = np.load(tmp_path/'p_tf.npy'), np.load(tmp_path/'p_jax.npy')
+    assert np.abs(p_tf - p_jax).max() < 1e-5
+    cam_tf, cam_jax = np.load(tmp_path/'cam_tf.npy'), np.load(tmp_path/'cam_jax.npy')
+    assert np.abs(cam_tf - cam_jax).max() < 1e-3, 'the same heatmaps up to float32 rounding (tolerance 1e-3 of [0, 1])'
+
+def test_quick_sweep_on_jax_in_a_local_cluster(dataset, home):
+    "2 seeds x 2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
+    out = run_py("""
+        from emotion_paper.sweep import sweep
+        from emotion_paper.train import finished_runs
+        res = sweep([178, 179], ['final', 'relu'], ['held_out'], 'quick', verbose=0)
+        assert not res.result.str.startswith('failed').any(), res
+        print(sorted({r.platform.split('-')[0] for r in finished_runs('quick')}), len(res))
+    """, 'jax', {'EMOTION_PAPER_DATA': str(dataset)})
+    assert out.strip().splitlines()[-1] == "['jax'] 6"
