@@ -146,10 +146,11 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
     for _ in range(min(len(queue), max(1, sum(client.nthreads().values())))): submit()
     bar = tqdm(total=len(todo), desc='sweep', unit='run')
     while futures:
-        finished = wait(list(futures), timeout=poll, return_when='FIRST_COMPLETED').done if client.nthreads() \
+        try: finished = wait(list(futures), timeout=poll, return_when='FIRST_COMPLETED').done if client.nthreads() \
             else set()
+        except TimeoutError: finished = set()  # nothing finished within `poll` seconds
         if not finished:  # the silence of a sweep without workers is a defect: say it, and stop in time
-            if client.nthreads(): no_worker_since = None; continue
+            if client.nthreads(): no_worker_since = None; continue  # runs still training
             no_worker_since = no_worker_since or time.time()
             waited, left = time.time() - no_worker_since, [futures[f] for f in futures] + queue
             names = ', '.join(f'{status.loc[i].experiment} [{status.loc[i].protocol}, seed {status.loc[i].seed}]'

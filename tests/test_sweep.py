@@ -95,3 +95,18 @@ def test_sweep_without_workers_says_so_and_gives_up(dataset, home, lonely_schedu
     assert 'No worker is connected to the scheduler' in r.stdout
     assert 'giving up on 2 runs: relu [held_out, seed 178], adam [held_out, seed 178]' in r.stdout
     assert '0 trained, 0 already recorded, 2 failed' in r.stdout
+
+@pytest.mark.skipif(not __import__('shutil').which('taskset'), reason='taskset (util-linux) is not installed')
+def test_one_thread_count_under_a_cpu_limit(dataset, home):
+    "Under `taskset -c 0`: TensorFlow started first, a run swept on a LocalCluster worker, then retrained here: same."
+    code = ("import keras; keras.ops.add(1, 1)\n"  # TensorFlow starts before the sweep, as in nbdev_test's process
+            "from emotion_paper.sweep import sweep, check_run\n"
+            "res = sweep([178], ['relu'], ['held_out'], 'quick', verbose=0)\n"
+            "d = check_run(res.run.iloc[0], 'quick')\n"
+            "print(d.attrs['platform'], len(d))\n")
+    env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
+    r = subprocess.run(['taskset', '-c', '0', sys.executable, '-c', code], env=env, capture_output=True, text=True,
+                       timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    platform, differing = r.stdout.split()[-2:]
+    assert platform.endswith('-t1') and differing == '0', r.stdout[-2000:]
