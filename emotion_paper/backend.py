@@ -32,6 +32,7 @@ def configure(threads: int | None = None,  # CPU threads; None: `cpu_threads()`
     module_utils.tensorflow._available = False  # under another backend, none of ours needs it, so it stays out
     if gpu is not None: os.environ.setdefault('CUDA_VISIBLE_DEVICES', str(gpu))
     if b == 'jax':
+        os.environ.setdefault('XLA_PYTHON_CLIENT_PREALLOCATE', 'false')  # several runs share one GPU
         flags = os.environ.get('XLA_FLAGS', '')
         if '--xla_gpu_deterministic_ops' not in flags:
             os.environ['XLA_FLAGS'] = (flags + ' --xla_gpu_deterministic_ops=true').strip()

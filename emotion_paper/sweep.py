@@ -16,8 +16,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['SWEEP_EXPERIMENTS', 'SWEEP_PROTOCOLS', 'EXTRA_RUNS', 'BEYOND_EXPERIMENTS', 'BEYOND_PROTOCOLS', 'CV_EXPERIMENTS',
-           'sweep_seeds', 'sweep_plan', 'train_on_worker', 'planned_status', 'gpu_count', 'local_cluster_size',
-           'connect', 'sweep', 'check_run', 'recorded_runs', 'seed_runs']
+           'RUNS_PER_GPU', 'sweep_seeds', 'sweep_plan', 'train_on_worker', 'planned_status', 'gpu_count',
+           'local_cluster_size', 'connect', 'sweep', 'check_run', 'recorded_runs', 'seed_runs']
 
 # %% ../nbs/07_sweep.ipynb #f27caa69
 SWEEP_EXPERIMENTS = tuple(k for k, e in EXPERIMENTS.items() if not e.get('prefix_of') and not e.get('beyond'))
@@ -79,7 +79,8 @@ def train_on_worker(name: str,  # the experiment
                     verbose: int = 2,  # Keras' verbosity
                    ) -> dict:
     "Train (or load) one planned run where this is called; return {run name: record} for it and its prefix runs."
-    configure(threads, gpu=_worker_index())  # one GPU per local worker
+    i = _worker_index()  # local workers share the GPUs round robin
+    configure(threads, gpu=None if i is None or not gpu_count() else i % gpu_count())
     names = [name] + [k for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name]
     runs = [run_experiment(k, protocol, profile, seed, source=source, verbose=verbose) for k in names]
     return {r.path.name: run_record(r) for r in runs}
@@ -109,12 +110,15 @@ def gpu_count() -> int:
     except (OSError, subprocess.SubprocessError): return 0
     return sum(line.startswith('GPU ') for line in out.splitlines())
 
+RUNS_PER_GPU = 16  # worker processes per GPU: on the H200, 16 gave about 4x the throughput of one (issue #22)
+
 def local_cluster_size(cores: int | None = None,  # CPU cores (default: this machine's)
                        gpus: int | None = None,  # GPUs (default: `gpu_count()`)
+                       per_gpu: int = RUNS_PER_GPU,  # worker processes sharing each GPU
                       ) -> tuple[int, int]:
-    "(worker processes, TensorFlow threads each) for a `LocalCluster` on this machine."
+    "(worker processes, CPU threads each) for a `LocalCluster` on this machine."
     cores, gpus = cores or affinity_cpus(), gpu_count() if gpus is None else gpus
-    n = gpus or max(1, cores//8)
+    n = gpus*per_gpu or max(1, cores//8)
     return n, max(1, cores//n)
 
 # %% ../nbs/07_sweep.ipynb #13757ce9
