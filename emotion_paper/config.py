@@ -113,11 +113,12 @@ def fig_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
     return d
 
 def results_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
+                create: bool = True,  # make the folder (False: only name it, as a client that trains nothing does)
                ) -> Path:
     "Where a profile's training runs are cached."
     get_profile(profile)
     d = data_root()/'results'/profile
-    d.mkdir(parents=True, exist_ok=True)
+    if create: d.mkdir(parents=True, exist_ok=True)
     return d
 
 # %% ../nbs/00_config.ipynb #1148ddb6

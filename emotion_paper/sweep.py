@@ -171,7 +171,7 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
             i = futures.pop(fut)
             try:
                 for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
-                    write_record(Run(results_dir(profile)/platform_key(rec['config']['platform'])/name,
+                    write_record(Run(results_dir(profile, create=False)/platform_key(rec['config']['platform'])/name,
                                      rec['config'], pd.DataFrame(rec['history']), rec['metrics']))
                 result[i] = 'trained'
             except Exception as e:  # a failed run or a dead worker: say which, keep the others going

@@ -256,7 +256,7 @@ def load_record(path: Path,  # a record written by `write_record`
                ) -> Run:
     "The run a record describes (its folder under `results_dir`/platform may be absent)."
     rec, path = json.loads(Path(path).read_text()), Path(path)
-    return Run(results_dir(rec['config']['profile'])/path.parent.name/path.stem, rec['config'],
+    return Run(results_dir(rec['config']['profile'], create=False)/path.parent.name/path.stem, rec['config'],
                pd.DataFrame(rec['history']), rec['metrics'])
 
 def first_difference(a: Run,  # a run
