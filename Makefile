@@ -52,10 +52,13 @@ cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (
 	$(BIN)/emotion-paper sweep --experiments final,fer_zero_shot,fer_fine_tuned --protocols cv --seeds $(SEEDS) \
 	  --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
-test: venv browser  ## nbdev_test over every notebook (quick profile) and pytest
+# The figure notebooks (1x_) run once, headless through papermill as `make paper` runs them, in
+# tests/test_reproduce.py; nbdev_test runs the others (`cd nbs && nbdev_test --flags slow` runs them all).
+TEST_WORKERS ?= 2
+test: venv browser  ## the notebooks' tests (quick profile) and pytest, $(TEST_WORKERS) at a time
 	$(BIN)/nbdev_export
-	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --timing --flags slow
-	$(BIN)/pytest -q --durations=12 tests
+	cd nbs && ../$(BIN)/nbdev_test --n_workers $(TEST_WORKERS) --timing --flags slow --skip_file_re '^(1[0-9]_|[_.])'
+	$(BIN)/pytest -q --durations=15 -n $(TEST_WORKERS) --dist loadgroup tests
 
 check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committed file
 	$(BIN)/nbdev_clean

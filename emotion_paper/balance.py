@@ -7,13 +7,14 @@ from __future__ import annotations
 from .config import *
 from .data import Dataset
 from dataclasses import dataclass
+import hashlib
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, train_test_split
 
 # %% auto #0
 __all__ = ['APPROACHES', 'CV_FOLDS', 'CV_PROTOCOLS', 'PROTOCOLS', 'PROTOCOL_MODE', 'resample', 'approach1', 'approach1_max',
-           'approach2', 'balance', 'stratified_subset', 'protocol_family', 'Split', 'make_split', 'leak_mask',
-           'leakage_report', 'person_report']
+           'approach2', 'balance', 'stratified_subset', 'protocol_family', 'Split', 'person_folds', 'make_split',
+           'leak_mask', 'leakage_report', 'person_report']
 
 # %% ../nbs/02_balance.ipynb #42dc7c93
 def resample(idx: np.ndarray,  # the rows of one class
@@ -103,6 +104,24 @@ class Split:
     approach: str
     seed: int
 
+# %% ../nbs/02_balance.ipynb #f01d5a11
+_FOLDS: dict = {}  # person_folds' results in this process, newest last
+
+def person_folds(y: np.ndarray,  # the labels of the rows to split
+                 groups: np.ndarray,  # each row's person
+                 n_splits: int,  # how many folds
+                 seed: int,  # shuffles the people among the folds
+                ) -> list:
+    "`StratifiedGroupKFold`'s (train, validation) positions of each fold, computed once per process and rows."
+    key = (n_splits, seed, hashlib.sha256(np.ascontiguousarray(y).tobytes() + '\0'.join(map(str, groups)).encode()
+                                          ).hexdigest())
+    if key not in _FOLDS:  # seconds on the whole dataset, and every fold of every run asks again
+        folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+        _FOLDS[key] = list(folds.split(np.zeros(len(y)), y, groups=groups))
+        while len(_FOLDS) > 16: _FOLDS.pop(next(iter(_FOLDS)))
+    return _FOLDS[key]
+
+
 # %% ../nbs/02_balance.ipynb #4ed2e4d6
 def make_split(ds: Dataset,  # the preprocessed dataset
                protocol: str = 'paper',  # 'paper', 'held_out', 'by_person' or a fold 'cv-k'
@@ -126,9 +145,8 @@ def make_split(ds: Dataset,  # the preprocessed dataset
         if protocol == 'held_out':
             tr, val = train_test_split(base, test_size=val_frac, random_state=seed, stratify=y[base])
         else:
-            folds = StratifiedGroupKFold(n_splits=round(1/val_frac), shuffle=True, random_state=seed)
             fold = protocol_family(protocol)[1] or 0  # by_person is fold 0 of the cv protocol
-            i_tr, i_val = list(folds.split(base, y[base], groups=ds.frame['person'].to_numpy()[base]))[fold]
+            i_tr, i_val = person_folds(y[base], ds.frame['person'].to_numpy()[base], round(1/val_frac), seed)[fold]
             tr, val = base[i_tr], base[i_val]
         train = tr[balance(y[tr], approach, seed, scale)]
     return Split(np.sort(train), np.sort(val), protocol, approach, seed)

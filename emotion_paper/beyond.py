@@ -5,10 +5,10 @@
 # %% ../nbs/15_beyond.ipynb #9ecf956c
 from __future__ import annotations
 from .config import *
-from .claims import compare_claims, mean_interval, reference_platforms
+from .claims import compare_claims, mean_interval
 from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, CV_EXPERIMENTS
 from .balance import CV_FOLDS, protocol_family
-from .train import EXPERIMENTS
+from .train import EXPERIMENTS, reference_platforms
 import numpy as np, pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, recall_score
 from statsmodels.stats.proportion import proportion_confint

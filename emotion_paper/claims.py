@@ -5,7 +5,7 @@
 # %% ../nbs/08_claims.ipynb #02b26c7c
 from __future__ import annotations
 from .config import *
-from .train import Run
+from .train import Run, reference_platforms
 from .balance import CV_FOLDS, protocol_family
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -15,8 +15,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
 __all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'p_improvement',
-           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'reference_platforms',
-           'compare_claims', 'seeds_needed', 'primary_table', 'arm_summary']
+           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims', 'seeds_needed',
+           'primary_table', 'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
 def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
@@ -162,12 +162,6 @@ def paper_size_check(size: float | None,  # the difference the paper states (Non
     return 'consistent' if low <= size <= high else 'refuted'
 
 # %% ../nbs/08_claims.ipynb #8fd24103
-def reference_platforms(table: pd.DataFrame,  # from `seed_metrics` (or any table with protocol, platform, seed)
-                       ) -> dict:
-    "{protocol: the platform with the most seeds under it (ties: by name)}: what each protocol's statistics rest on."
-    seeds = table.groupby(['protocol', 'platform']).seed.nunique().reset_index()
-    return {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}
-
 def _holm_level(p: pd.Series, m: int) -> pd.Series:
     "Each p-value's Holm step level 1 − α/(m − rank + 1) in a family of `m` (untested members count)."
     return 1 - ALPHA/(m - p.rank(method='first') + 1)

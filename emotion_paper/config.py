@@ -8,7 +8,7 @@ import os
 os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '1')
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 
-import contextlib, hashlib, json, platform, shutil, tempfile
+import contextlib, errno, hashlib, json, platform, shutil, tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -167,6 +167,18 @@ def missing_outputs(notebook: str,  # a key of `OUTPUTS`
     return [f for f in OUTPUTS[notebook][1] if not (Path(out)/f).exists() or (Path(out)/f).stat().st_size == 0]
 
 # %% ../nbs/00_config.ipynb #0f0eb14d
+def _replace_folder(tmp: Path, dest: Path) -> None:
+    "Rename folder `tmp` to `dest`, an older `dest` first moved aside; of two processes writing it now, the last wins."
+    aside = dest.parent/f'.{dest.name}.old-{os.getpid()}'
+    for _ in range(20):
+        try:
+            if dest.exists(): os.replace(dest, aside); shutil.rmtree(aside)
+            return os.replace(tmp, dest)
+        except FileNotFoundError: continue  # the other process moved `dest` aside first
+        except OSError as e:  # the other process's `dest` arrived in between
+            if e.errno not in (errno.ENOTEMPTY, errno.EEXIST): raise
+    raise OSError(f'Could not replace {dest}: other processes keep writing it.')
+
 @contextlib.contextmanager
 def atomic_path(dest: str | Path,  # the file or folder to create
                 suffix: str = '',  # kept at the end of the temporary name (some writers look at it)
@@ -177,8 +189,7 @@ def atomic_path(dest: str | Path,  # the file or folder to create
     tmp = dest.parent/f'.{dest.name}.tmp-{os.getpid()}{suffix}'
     try:
         yield tmp
-        if dest.is_dir() and tmp.is_dir(): shutil.rmtree(dest)
-        os.replace(tmp, dest)
+        _replace_folder(tmp, dest) if tmp.is_dir() else os.replace(tmp, dest)
     finally:
         if tmp.is_dir(): shutil.rmtree(tmp, ignore_errors=True)
         elif tmp.exists(): tmp.unlink()

@@ -10,7 +10,7 @@ from .backend import configure
 from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
                                  reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
                                  this_platform, write_record)
-import json, shutil, subprocess, time
+import json, shutil, socket, subprocess, time
 from pathlib import Path
 import pandas as pd
 
@@ -127,8 +127,13 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
            ):
     "A Dask `Client` (and the `LocalCluster` it made, or None); an unreachable scheduler is a `ConnectionError`."
     from distributed import Client, LocalCluster
+    from distributed.comm import parse_address, parse_host_port
     if scheduler:
-        try: return Client(scheduler, timeout=timeout), None
+        try:
+            scheme, where = parse_address(scheduler)
+            if scheme in ('tcp', 'tls'):  # a refused connection fails now, not after `timeout`
+                socket.create_connection(parse_host_port(where), timeout=5).close()
+            return Client(scheduler, timeout=timeout), None
         except (OSError, TimeoutError) as e:
             raise ConnectionError(f'Cannot reach the Dask scheduler at {scheduler}: {e}') from None
     n, threads = local_cluster_size()
@@ -143,6 +148,7 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
     from distributed import wait
     from tqdm.auto import tqdm
     queue, futures, result, no_worker_since = list(todo.index), {}, {}, None
+    poll = min(poll, worker_timeout/4)  # without workers, give up close to `worker_timeout`
     def submit():  # the next run of the plan (a priority alone does not keep Dask to the plan's order)
         i = queue.pop(0); r = status.loc[i]
         futures[client.submit(train_on_worker, r.experiment, r.protocol, profile, int(r.seed), *args,
@@ -219,8 +225,8 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     "Retrain the recorded run `name` here; a table of what differs from its record (empty: identical)."
     recs = platform_records(Path(name).stem, profile)
     if not recs: raise FileNotFoundError(f'No record {Path(name).stem}.json in {records_dir(profile)}/*/.')
-    here = this_platform()
-    against = next(p for p in (here, reference_platform(profile), *recs) if p in recs)  # same platform first
+    here, protocol = this_platform(), load_record(next(iter(recs.values()))).config['protocol']
+    against = next(p for p in (here, reference_platform(profile, protocol), *recs) if p in recs)  # same platform 1st
     recorded, texts = load_record(recs[against]), {p: f.read_text() for p, f in recs.items()}
     c = recorded.config
     try: fresh = run_experiment(c['experiment'], c['protocol'], profile, c['seed'], retrain_before=time.time(),

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import *
 from .data import Dataset, load_data
-from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, stratified_subset
+from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, protocol_family, stratified_subset
 from .models import build_model
 from .backend import batches, platform_info, seed_everything
 import contextlib, functools, json, math, tempfile, time
@@ -20,9 +20,9 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, classificat
 __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'LOGIT_TAU', 'HISTORY_COLS', 'experiment_config', 'make_dataset', 'EpochTimer',
            'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics', 'Run', 'config_split',
            'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform', 'platform_records',
-           'reference_platform', 'run_record', 'load_record', 'first_difference', 'write_record', 'run_experiment',
-           'add_logit_adjustment', 'finished_runs', 'recorded_with_weights', 'runs_table', 'epoch_table', 'plot_runs',
-           'epochs_markdown']
+           'reference_platforms', 'reference_platform', 'run_record', 'load_record', 'first_difference', 'write_record',
+           'run_experiment', 'add_logit_adjustment', 'finished_runs', 'recorded_with_weights', 'runs_table',
+           'epoch_table', 'plot_runs', 'epochs_markdown']
 
 # %% ../nbs/04_train.ipynb #63721531
 EXPERIMENTS = {
@@ -239,12 +239,26 @@ def platform_records(name: str,  # a run's name (`run_name`)
     "{platform: record path} of every record of run `name`."
     return {p.parent.name: p for p in sorted(records_dir(profile).glob(f'*/{name}.json'))}
 
+def reference_platforms(table: pd.DataFrame,  # one row per run: protocol, platform, seed
+                       ) -> dict:
+    "{protocol family: the platform with the most seeds under it (ties: by name)}: the one rule every table follows."
+    if table.empty: return {}
+    t = table.assign(protocol=table.protocol.map(lambda p: protocol_family(p)[0]))  # cv-0 ... cv-4 are cv
+    seeds = t.groupby(['protocol', 'platform']).seed.nunique().reset_index()
+    return {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}
+
+@functools.lru_cache(maxsize=4)
+def _seeds_recorded(folder: Path, stamp: tuple) -> pd.DataFrame:
+    rows = [json.loads((folder/f).read_text())['config'] | dict(platform=Path(f).parent.name) for f, _ in stamp]
+    return pd.DataFrame(rows, columns=['protocol', 'platform', 'seed'])
+
 def reference_platform(profile: str,  # a profile's name
+                       protocol: str,  # a protocol (a cv fold counts as cv)
                       ) -> str | None:
-    "The platform the tables rest on: the one with the most records of `profile` (ties: by name); None if none."
+    "The platform `protocol`'s tables rest on: `reference_platforms` over `profile`'s records; None if none."
     d = records_dir(profile)
-    counts = {p.name: len(list(p.glob('*.json'))) for p in d.iterdir() if p.is_dir()} if d.is_dir() else {}
-    return min(counts, key=lambda p: (-counts[p], p)) if counts else None
+    stamp = tuple((f.relative_to(d).as_posix(), f.stat().st_mtime_ns) for f in sorted(d.glob('*/*.json')))
+    return reference_platforms(_seeds_recorded(d, stamp)).get(protocol_family(protocol)[0])
 
 # %% ../nbs/04_train.ipynb #83e9bc8d
 def run_record(run: Run,  # a finished run
@@ -404,7 +418,7 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     if (force or retrain_before) and _is_current(path, force, retrain_before): return Run.load(path)
     if not (force or retrain_before):  # the tables' platform first, then this one's (its folder here), then others
         recs, trained_here = platform_records(path.name, profile), (path/'metrics.json').exists()
-        for p in dict.fromkeys([reference_platform(profile), here, *recs]):
+        for p in dict.fromkeys([reference_platform(profile, protocol), here, *recs]):
             r = Run.load(path) if p == here and trained_here else load_record(recs[p]) if p in recs else None
             if r is not None and (r.has_weights or not weights): return r
     if parent := EXPERIMENTS[name].get('prefix_of'):
@@ -444,7 +458,7 @@ def recorded_with_weights(experiment: str,  # an experiment of `EXPERIMENTS`
     key = (experiment, protocol, seed)
     runs = [r for r in finished_runs(profile) if (r.config['experiment'], r.config['protocol'], r.config['seed']) == key
             and r.has_weights]
-    ref = reference_platform(profile)
+    ref = reference_platform(profile, protocol)
     return min(runs, key=lambda r: (r.platform != ref, r.platform), default=None)
 
 def runs_table(profile: str = 'quick',  # a profile's name

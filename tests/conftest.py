@@ -19,10 +19,48 @@ def sample_zip(dataset, tmp_path_factory):
     from emotion_paper.data import sample_archive
     return sample_archive(dataset, tmp_path_factory.mktemp('sample')/'facial_expressions-sample.zip')
 
+@pytest.fixture(scope='session')
+def faces(dataset, tmp_path_factory):
+    "The dataset preprocessed once for the session (both modes), in a cache folder of its own."
+    from emotion_paper.data import load_data
+    home = tmp_path_factory.mktemp('faces')
+    (home/'settings.ini').write_text('[DEFAULT]\n')
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv('EMOTION_PAPER_HOME', str(home)); mp.setenv('EMOTION_PAPER_DATA', str(dataset))
+        for mode in ('paper', 'clean'): load_data(mode)
+    return home/'data'/'cache'
+
+def new_home(path: Path, faces: Path | None = None) -> Path:
+    "An empty project home at `path`; with `faces`, its data cache starts with the session's preprocessed faces."
+    path.mkdir(parents=True, exist_ok=True); (path/'settings.ini').write_text('[DEFAULT]\n')
+    if faces:
+        cache = path/'data'/'cache'; cache.mkdir(parents=True)
+        for f in faces.glob('processed-*.npz'): (cache/f.name).symlink_to(f)  # read only: a new entry replaces a link
+        jax = faces.parent/'jax_cache'; jax.mkdir(exist_ok=True)
+        (path/'data'/'jax_cache').symlink_to(jax, target_is_directory=True)  # JAX's compilations, shared
+    return path
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     "An empty project home, so tests never touch the project's own data/ caches."
-    (tmp_path/'settings.ini').write_text('[DEFAULT]\n')
-    monkeypatch.setenv('EMOTION_PAPER_HOME', str(tmp_path))
+    monkeypatch.setenv('EMOTION_PAPER_HOME', str(new_home(tmp_path)))
     monkeypatch.delenv('EMOTION_PAPER_DATA', raising=False)
     return tmp_path
+
+@pytest.fixture
+def faces_home(dataset, faces, tmp_path, monkeypatch):
+    "An empty project home for tests that train: nothing trained or recorded yet, the faces already preprocessed."
+    monkeypatch.setenv('EMOTION_PAPER_HOME', str(new_home(tmp_path, faces)))
+    monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
+    return tmp_path
+
+LONGEST = ('test_reproduce_quick_end_to_end', 'test_quick_sweep_on_jax_in_a_local_cluster',
+           'test_docs_site_built_by_quarto_in_chromium', 'test_sweep_on_a_real_scheduler')  # measured, longest first
+
+def pytest_collection_modifyitems(items):
+    "The longest tests start first, so that parallel workers (`pytest -n`) finish together."
+    items.sort(key=lambda i: LONGEST.index(i.originalname) if i.originalname in LONGEST else len(LONGEST))
+
+def pytest_configure(config):
+    config.addinivalue_line('markers', "xdist_group(name): tests that share the project's own quick-profile caches "
+                            "run one after another on one worker")

@@ -1,7 +1,7 @@
 """One model code on every Keras backend: JAX (CPU here, the GPU machine's backend) beside TensorFlow. Each check
 runs in a subprocess, because Keras picks its backend once per process."""
 import json, os, subprocess, sys, textwrap
-import numpy as np
+import numpy as np, pytest
 
 def run_py(code: str, backend: str, env_extra: dict | None = None, timeout: int = 900) -> str:
     "Run `code` with KERAS_BACKEND=`backend`; return its stdout (the test fails with its stderr if it fails)."
@@ -24,7 +24,7 @@ def test_one_architecture_on_every_backend():
     tf, jx = (json.loads(run_py(ARCH, b).strip().splitlines()[-1]) for b in ('tensorflow', 'jax'))
     assert tf == jx
 
-def test_jax_trains_records_and_never_imports_tensorflow(dataset, home):
+def test_jax_trains_records_and_never_imports_tensorflow(dataset, faces_home):
     "Under JAX: the quick profile trains, evaluates and writes records, the same twice; TensorFlow is never imported."
     out = run_py("""
         import sys, time
@@ -39,6 +39,7 @@ def test_jax_trains_records_and_never_imports_tensorflow(dataset, home):
     platform, backend, tf_loaded = out.split()[-3:]
     assert platform.startswith('jax-cpu-') and backend == 'jax' and tf_loaded == 'False'
 
+@pytest.mark.xdist_group('project')
 def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
     "A model trained under TensorFlow, saved as .keras and loaded under JAX, predicts the same; Grad-CAM agrees."
     env = {'EMOTION_PAPER_DATA': str(dataset)}
@@ -69,7 +70,7 @@ def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
     cam_tf, cam_jax = np.load(tmp_path/'cam_tf.npy'), np.load(tmp_path/'cam_jax.npy')
     assert np.abs(cam_tf - cam_jax).max() < 1e-3, 'the same heatmaps up to float32 rounding (tolerance 1e-3 of [0, 1])'
 
-def test_quick_sweep_on_jax_in_a_local_cluster(dataset, home):
+def test_quick_sweep_on_jax_in_a_local_cluster(dataset, faces_home):
     "2 seeds x 2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
     out = run_py("""
         from emotion_paper.sweep import sweep

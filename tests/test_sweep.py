@@ -3,6 +3,7 @@ with no filesystem shared with the client, and stopped afterwards whatever happe
 import json, os, socket, subprocess, sys, time
 from pathlib import Path
 import pytest
+from conftest import new_home
 
 BIN = Path(sys.executable).parent
 
@@ -19,10 +20,10 @@ def _wait_for(port: int, proc, timeout=60):
     raise TimeoutError(f'nothing listens on port {port}')
 
 @pytest.fixture
-def scheduler(dataset, tmp_path):
+def scheduler(dataset, faces, tmp_path):
     "A `dask scheduler` and one `dask worker` (its own project home), as separate processes; yields the address."
     port, procs = _free_port(), []
-    worker_home = tmp_path/'worker'; worker_home.mkdir(); (worker_home/'settings.ini').write_text('[DEFAULT]\n')
+    worker_home = new_home(tmp_path/'worker', faces)
     env = os.environ | dict(EMOTION_PAPER_HOME=str(worker_home), EMOTION_PAPER_DATA=str(dataset))
     try:
         procs.append(subprocess.Popen([BIN/'dask', 'scheduler', '--host', '127.0.0.1', '--port', str(port),
@@ -40,7 +41,7 @@ def scheduler(dataset, tmp_path):
             try: p.wait(20)
             except subprocess.TimeoutExpired: p.kill(); p.wait()
 
-def test_sweep_on_a_real_scheduler(dataset, home, scheduler):
+def test_sweep_on_a_real_scheduler(dataset, faces_home, scheduler):
     address, worker_home = scheduler
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
     r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178,179', '--experiments', 'final', 'relu',
@@ -49,6 +50,7 @@ def test_sweep_on_a_real_scheduler(dataset, home, scheduler):
                             timeout=900)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert '6 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
+    home = faces_home
     mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*/*.json'))
     assert mine == ['bn']*4 + ['final']*4 + ['relu']*2, 'every record came back to the client'
     assert (worker_home/'data'/'results'/'quick').is_dir(), 'trained on the worker'
@@ -65,13 +67,13 @@ def test_sweep_on_a_real_scheduler(dataset, home, scheduler):
                                           (['--protocols', 'kfold'], 'Unknown protocol'),
                                           (['--beyond', '--protocols', 'paper'], '--beyond chooses'),
                                           (['--scheduler', 'tcp://127.0.0.1:9'], 'Cannot reach the Dask scheduler')])
-def test_sweep_bad_input_fails_before_training(dataset, home, args, message):
+def test_sweep_bad_input_fails_before_training(dataset, faces_home, args, message):
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
     seeds = [] if '--seed-list' in args else ['--seeds', '1']
     r = subprocess.run([BIN/'emotion-paper', 'sweep', '--profile', 'quick', *seeds, *args], env=env,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and message in r.stderr, r.stderr[-2000:]
-    assert not (home/'data'/'results').exists(), 'nothing was trained'
+    assert not (faces_home/'data'/'results').exists(), 'nothing was trained'
 
 @pytest.fixture
 def lonely_scheduler():
@@ -85,19 +87,19 @@ def lonely_scheduler():
     finally:
         proc.terminate(); proc.wait(20)
 
-def test_sweep_without_workers_says_so_and_gives_up(dataset, home, lonely_scheduler):
+def test_sweep_without_workers_says_so_and_gives_up(dataset, faces_home, lonely_scheduler):
     "No worker: the sweep says so while it waits, then gives up after --worker-timeout, naming the runs left."
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
     r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'relu,adam',
                         '--protocols', 'held_out', '--profile', 'quick', '--scheduler', lonely_scheduler,
-                        '--worker-timeout', '20'], env=env, capture_output=True, text=True, timeout=300)
+                        '--worker-timeout', '8'], env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 1, r.stdout[-2000:] + r.stderr[-2000:]
     assert 'No worker is connected to the scheduler' in r.stdout
     assert 'giving up on 2 runs: relu [held_out, seed 178], adam [held_out, seed 178]' in r.stdout
     assert '0 trained, 0 already recorded, 2 failed' in r.stdout
 
 @pytest.mark.skipif(not __import__('shutil').which('taskset'), reason='taskset (util-linux) is not installed')
-def test_one_thread_count_under_a_cpu_limit(dataset, home):
+def test_one_thread_count_under_a_cpu_limit(dataset, faces_home):
     "Under `taskset -c 0`: TensorFlow started first, a run swept on a LocalCluster worker, then retrained here: same."
     code = ("import keras; keras.ops.add(1, 1)\n"  # TensorFlow starts before the sweep, as in nbdev_test's process
             "from emotion_paper.sweep import sweep, check_run\n"

@@ -6,9 +6,8 @@ from emotion_paper.config import PROFILES
 from emotion_paper.train import EXPERIMENTS, run_experiment
 
 @pytest.fixture
-def tiny(dataset, home, monkeypatch):
-    "A profile on a few faces per class with each experiment's own epochs, in an empty project home."
-    monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
+def tiny(faces_home, monkeypatch):
+    "A profile on a few faces per class with each experiment's own epochs, in a project home with nothing trained."
     monkeypatch.setitem(PROFILES, 'tiny', dict(per_class=12, scale=0.005, epochs=None))
     return 'tiny'
 
