@@ -156,8 +156,8 @@ def leak_mask(ds: Dataset,  # the preprocessed dataset
               split: Split,  # a train/validation split
              ) -> np.ndarray:
     "For each validation row, whether its content (pixel hash) also occurs in the training rows."
-    sha = ds.frame['pixel_sha'].to_numpy()
-    return np.isin(sha[split.val], sha[split.train])
+    sha = ds.frame['pixel_sha']
+    return sha.iloc[split.val].isin(sha.iloc[split.train]).to_numpy()  # a hash table: np.isin sorts strings
 
 # %% ../nbs/02_balance.ipynb #f87d1c2a
 def leakage_report(ds: Dataset,  # the preprocessed dataset

@@ -102,12 +102,16 @@ def _power(d: np.ndarray, alpha: float, margin: float, correction: float = 0.0) 
     n, sd, m = len(d), d.std(ddof=1), abs(d.mean())
     if n < 2 or sd == 0: return dict(mde=np.nan, n_needed=np.nan, n_equivalence=np.nan)
     mde = (stats.t.ppf(1 - alpha/2, n - 1) + stats.t.ppf(POWER, n - 1))*_se(d, correction)
-    ns = np.arange(2, 100_001)
-    def needed(effect, two_sided):  # the fewest results with 80% power (noncentral t); inf beyond 100,000
-        nc = effect/(sd*np.sqrt(1/ns + correction))
-        crit = stats.t.ppf(1 - alpha/(2 if two_sided else 1), ns - 1)
-        ok = np.flatnonzero(stats.nct.sf(crit, ns - 1, nc) >= POWER)
-        return float(ns[ok[0]]) if effect > 1e-9 and len(ok) else np.inf
+    def power(k, effect, two_sided):  # of k results, from the noncentral t
+        crit = stats.t.ppf(1 - alpha/(2 if two_sided else 1), k - 1)
+        return stats.nct.sf(crit, k - 1, effect/(sd*np.sqrt(1/k + correction)))
+    def needed(effect, two_sided):  # the fewest results with 80% power; inf beyond 100,000
+        lo, hi = 2, 100_000
+        if effect <= 1e-9 or power(hi, effect, two_sided) < POWER: return np.inf
+        while lo < hi:  # power grows with k: bisect for the first k that reaches it
+            mid = (lo + hi)//2
+            lo, hi = (mid + 1, hi) if power(mid, effect, two_sided) < POWER else (lo, mid)
+        return float(lo)
     return dict(mde=mde, n_needed=needed(m, True), n_equivalence=needed(margin - m, False) if m < margin else np.inf)
 
 def paired_difference(a,  # arm A, one value per seed (or per seed and fold)

@@ -10,7 +10,7 @@ from .backend import configure
 from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
                                  reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
                                  this_platform, write_record)
-import json, shutil, socket, subprocess, time
+import json, os, shutil, socket, subprocess, time
 from pathlib import Path
 import pandas as pd
 
@@ -116,10 +116,10 @@ def local_cluster_size(cores: int | None = None,  # CPU cores (default: this mac
                        gpus: int | None = None,  # GPUs (default: `gpu_count()`)
                        per_gpu: int = RUNS_PER_GPU,  # worker processes sharing each GPU
                       ) -> tuple[int, int]:
-    "(worker processes, CPU threads each) for a `LocalCluster` on this machine."
+    "(worker processes, CPU threads each) for a `LocalCluster` here; `$EMOTION_PAPER_THREADS` sets the threads."
     cores, gpus = cores or affinity_cpus(), gpu_count() if gpus is None else gpus
     n = gpus*per_gpu or max(1, cores//8)
-    return n, max(1, cores//n)
+    return n, cpu_threads() if os.environ.get(THREADS_ENV) else max(1, cores//n)
 
 # %% ../nbs/07_sweep.ipynb #13757ce9
 def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running scheduler; None: a `LocalCluster`

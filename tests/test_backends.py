@@ -71,12 +71,12 @@ def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
     assert np.abs(cam_tf - cam_jax).max() < 1e-3, 'the same heatmaps up to float32 rounding (tolerance 1e-3 of [0, 1])'
 
 def test_quick_sweep_on_jax_in_a_local_cluster(dataset, faces_home):
-    "2 seeds x 2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
+    "2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
     out = run_py("""
         from emotion_paper.sweep import sweep
         from emotion_paper.train import finished_runs
-        res = sweep([178, 179], ['final', 'relu'], ['held_out'], 'quick', verbose=0)
+        res = sweep([178], ['final', 'relu'], ['held_out'], 'quick', verbose=0)
         assert not res.result.str.startswith('failed').any(), res
         print(sorted({r.platform.split('-')[0] for r in finished_runs('quick')}), len(res))
     """, 'jax', {'EMOTION_PAPER_DATA': str(dataset)})
-    assert out.strip().splitlines()[-1] == "['jax'] 6"
+    assert out.strip().splitlines()[-1] == "['jax'] 3"

@@ -44,23 +44,23 @@ def scheduler(dataset, faces, tmp_path):
 def test_sweep_on_a_real_scheduler(dataset, faces_home, scheduler):
     address, worker_home = scheduler
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
-    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178,179', '--experiments', 'final', 'relu',
+    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'final', 'relu',
                         '--protocols', 'held_out',
                         '--profile', 'quick', '--scheduler', address], env=env, capture_output=True, text=True,
                             timeout=900)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    assert '6 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
+    assert '3 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
     home = faces_home
     mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*/*.json'))
-    assert mine == ['bn']*4 + ['final']*4 + ['relu']*2, 'every record came back to the client'
+    assert mine == ['bn']*2 + ['final']*2 + ['relu'], 'every record came back to the client'
     assert (worker_home/'data'/'results'/'quick').is_dir(), 'trained on the worker'
     assert not (home/'data'/'results').exists(), 'not here'
     rec = json.loads(next((home/'data'/'quick'/'records').glob('*/relu-*.json')).read_text())
-    assert rec['config']['seed'] in (178, 179) and len(rec['history']) == 1 and 0 <= rec['metrics']['macro_f1'] <= 1
-    again = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178,179', '--experiments', 'final', 'relu',
+    assert rec['config']['seed'] == 178 and len(rec['history']) == 1 and 0 <= rec['metrics']['macro_f1'] <= 1
+    again = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'final', 'relu',
                             '--protocols', 'held_out', '--profile', 'quick', '--scheduler', address], env=env,
                                 capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0 and '6 runs planned, 6 already recorded, 0 to train' in again.stdout
+    assert again.returncode == 0 and '3 runs planned, 3 already recorded, 0 to train' in again.stdout
 
 @pytest.mark.parametrize('args,message', [(['--seed-list', ''], 'empty'), (['--seed-list', '1,x'], 'Malformed'),
                                           (['--experiments', 'resnet'], 'Unknown experiment'),
