@@ -59,9 +59,5 @@ LONGEST = ('test_reproduce_quick_end_to_end', 'test_quick_sweep_on_jax_in_a_loca
            'test_docs_site_built_by_quarto_in_chromium', 'test_sweep_on_a_real_scheduler')  # measured, longest first
 
 def pytest_collection_modifyitems(items):
-    "The longest tests start first, so that parallel workers (`pytest -n`) finish together."
+    "The longest tests start first, so that parallel workers (`pytest -n`, work stealing) finish together."
     items.sort(key=lambda i: LONGEST.index(i.originalname) if i.originalname in LONGEST else len(LONGEST))
-
-def pytest_configure(config):
-    config.addinivalue_line('markers', "xdist_group(name): tests that share the project's own quick-profile caches "
-                            "run one after another on one worker")

@@ -1,7 +1,7 @@
 """One model code on every Keras backend: JAX (CPU here, the GPU machine's backend) beside TensorFlow. Each check
 runs in a subprocess, because Keras picks its backend once per process."""
 import json, os, subprocess, sys, textwrap
-import numpy as np, pytest
+import numpy as np
 
 def run_py(code: str, backend: str, env_extra: dict | None = None, timeout: int = 900) -> str:
     "Run `code` with KERAS_BACKEND=`backend`; return its stdout (the test fails with its stderr if it fails)."
@@ -39,7 +39,6 @@ def test_jax_trains_records_and_never_imports_tensorflow(dataset, faces_home):
     platform, backend, tf_loaded = out.split()[-3:]
     assert platform.startswith('jax-cpu-') and backend == 'jax' and tf_loaded == 'False'
 
-@pytest.mark.xdist_group('project')
 def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
     "A model trained under TensorFlow, saved as .keras and loaded under JAX, predicts the same; Grad-CAM agrees."
     env = {'EMOTION_PAPER_DATA': str(dataset)}

@@ -5,7 +5,6 @@ import numpy as np, pytest
 from PIL import Image
 from emotion_paper.config import EMOTIONS
 
-pytestmark = pytest.mark.xdist_group('project')  # the project's quick model: trained once, on one worker
 FRONTAL = 'AJ_Cook_0001.jpg'  # a frontal face of the dataset
 
 @pytest.fixture(scope='module')

@@ -2,12 +2,10 @@
 `make test` runs the figure notebooks (10-17), once: headless through papermill, as `make paper` runs them, with
 the project's own quick-profile caches (the faces and the runs the library notebooks' tests trained)."""
 import json, os, subprocess, sys
-import pytest
 from emotion_paper.config import OUTPUTS
 from emotion_paper.config import sha256_file
 from conftest import ROOT
 
-@pytest.mark.xdist_group('project')
 def test_reproduce_quick_end_to_end(dataset, tmp_path):
     out = tmp_path/'figs'
     env = {k: v for k, v in os.environ.items() if k != 'EMOTION_PAPER_HOME'} | dict(EMOTION_PAPER_DATA=str(dataset))
