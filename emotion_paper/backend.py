@@ -5,7 +5,7 @@
 # %% ../nbs/00b_backend.ipynb #4a66d730
 from __future__ import annotations
 from .config import *
-import math, os, platform, sys
+import math, os, platform, random, sys, threading
 import numpy as np
 
 # %% auto #0
@@ -92,12 +92,25 @@ def platform_info() -> dict:
                 onednn=b == 'tensorflow' and os.environ.get('TF_ENABLE_ONEDNN_OPTS') == '1', threads=threads,
                 **({'switches': flags} if flags else {}))
 
+# %% ../nbs/00b_backend.ipynb #a1cc452e
+class _ThreadRandom(threading.local):
+    "Python's `random` as Keras sees it: a thread's own generator once `seed_everything` ran there, else the global."
+    rng = None
+    def __getattr__(self, name): return getattr(self.rng or random, name)
+
+_KERAS_RANDOM = _ThreadRandom()
+
 # %% ../nbs/00b_backend.ipynb #074072f2
 def seed_everything(seed: int,  # the run's seed
                    ) -> None:
-    "Seed Python, NumPy and the backend, and make TensorFlow's ops deterministic."
+    "Seed Python, NumPy and the backend, make TensorFlow's ops deterministic, and isolate Keras' seed draws."
     import keras
+    from keras.src.random import seed_generator  # where an unseeded layer draws its seed: `python_random.randint`
     keras.utils.set_random_seed(seed)
+    if not isinstance(getattr(seed_generator, 'python_random', None), (type(random), _ThreadRandom)):
+        raise RuntimeError('This Keras draws its default seeds elsewhere: update `backend._ThreadRandom`.')
+    seed_generator.python_random = _KERAS_RANDOM
+    _KERAS_RANDOM.rng = random.Random(seed)  # this thread's; the global one gives the same sequence, if alone
     if backend() == 'tensorflow':
         import tensorflow as tf
         tf.config.experimental.enable_op_determinism()

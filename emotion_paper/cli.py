@@ -187,6 +187,9 @@ def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
     if diff.empty: print(f'{a.run}: retrained on {diff.attrs["platform"]}, identical to {where} (timings aside)')
     else: print(f'{a.run}: retrained on {diff.attrs["platform"]}, {len(diff)} values differ from {where}'
                 + ('' if same else ': expected, another platform is another draw (not a failure)')
+                + ('' if diff.attrs['keras_seeds_isolated'] or not same else
+                   ' (the record predates per-thread Keras seeds: if a Dask worker trained it, its event loop could '
+                   'shift the seeds, issue 21; a valid draw that its seed does not reproduce)')
                 + f':\n{diff.to_string(index=False)}')
     return int(same and not diff.empty)
 

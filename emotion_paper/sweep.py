@@ -240,7 +240,8 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     rows += [dict(what=k, recorded=v, retrained=fresh.metrics.get(k)) for k, v in recorded.metrics.items()
              if v != fresh.metrics.get(k)]
     out = pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
-    out.attrs |= dict(record_platform=against, platform=here, same_platform=against == here)
+    out.attrs |= dict(record_platform=against, platform=here, same_platform=against == here,
+                      keras_seeds_isolated='keras_seeds' in c)  # records before that may have shifted seeds
     return out
 
 # %% ../nbs/07_sweep.ipynb #ace65bdd

@@ -361,7 +361,8 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
     with atomic_path(path) as tmp:
         tmp.mkdir()
         history[HISTORY_COLS].to_csv(tmp/'history.csv', index=False)
-        when = dict(platform=platform_info(), environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'))
+        when = dict(platform=platform_info(), environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'),
+                    keras_seeds='per thread')  # `seed_everything`: no other thread's draws shift them (issue 21)
         write_json(tmp/'config.json', cfg | extra | when)
         write_json(tmp/'metrics.json', metrics)
         np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs,
