@@ -107,7 +107,7 @@ def seed_everything(seed: int,  # the run's seed
     import keras
     from keras.src.random import seed_generator  # where an unseeded layer draws its seed: `python_random.randint`
     keras.utils.set_random_seed(seed)
-    if not isinstance(getattr(seed_generator, 'python_random', None), (type(random), _ThreadRandom)):
+    if 'python_random' not in seed_generator.make_default_seed.__code__.co_names:
         raise RuntimeError('This Keras draws its default seeds elsewhere: update `backend._ThreadRandom`.')
     seed_generator.python_random = _KERAS_RANDOM
     _KERAS_RANDOM.rng = random.Random(seed)  # this thread's; the global one gives the same sequence, if alone
