@@ -67,12 +67,12 @@ def test_sweep_on_a_real_scheduler(dataset, faces_home, scheduler):
                                           (['--protocols', 'kfold'], 'Unknown protocol'),
                                           (['--beyond', '--protocols', 'paper'], '--beyond chooses'),
                                           (['--scheduler', 'tcp://127.0.0.1:9'], 'Cannot reach the Dask scheduler')])
-def test_sweep_bad_input_fails_before_training(dataset, faces_home, args, message):
-    env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
+def test_sweep_bad_input_fails_before_training(dataset, faces_home, args, message, capsys):
+    "The command's own entry point (`main`, which the `emotion-paper` script exits with), here, not in a new process."
+    from emotion_paper.cli import main
     seeds = [] if '--seed-list' in args else ['--seeds', '1']
-    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--profile', 'quick', *seeds, *args], env=env,
-                       capture_output=True, text=True, timeout=300)
-    assert r.returncode == 2 and message in r.stderr, r.stderr[-2000:]
+    code, err = main(['sweep', '--profile', 'quick', *seeds, *args]), capsys.readouterr().err
+    assert code == 2 and message in err, err[-2000:]
     assert not (faces_home/'data'/'results').exists(), 'nothing was trained'
 
 @pytest.fixture
