@@ -57,7 +57,7 @@ def faces_home(dataset, faces, tmp_path, monkeypatch):
 
 LONGEST = ('test_reproduce_quick_end_to_end', 'test_docs_site_built_by_quarto_in_chromium',
            'test_quick_sweep_on_jax_in_a_local_cluster', 'test_sweep_on_a_real_scheduler',
-           'test_jax_trains_records_and_never_imports_tensorflow', 'test_one_architecture_on_every_backend')
+           'test_jax_trains_records_and_never_imports_tensorflow', 'test_one_thread_count_under_a_cpu_limit')
 # measured (make test on 2 cores), longest first
 
 def pytest_collection_modifyitems(config, items):

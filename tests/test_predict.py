@@ -37,20 +37,22 @@ def test_predict_faces_probabilities_and_files(photos, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected), 'one annotated copy each, no temporary file'
     assert Image.open(tmp_path/'group.emotions.png').size == (560, 230)
 
-def test_predict_command_exit_codes(photos, tmp_path):
-    run = lambda *a: subprocess.run([sys.executable, '-m', 'emotion_paper.cli', 'predict', *a, '--profile', 'quick',
-                                     '--out', str(tmp_path)], capture_output=True, text=True, env=os.environ.copy(),
-                                    timeout=600)
-    good = run(str(photos/FRONTAL))
-    assert good.returncode == 0, good.stderr
-    assert f'{FRONTAL}: face 0' in good.stdout and all(e in good.stdout for e in EMOTIONS)
-    mixed = run(str(photos), str(photos/'missing.jpg'), str(tmp_path/'no_images_here'))
-    assert mixed.returncode == 1
-    assert 'missing.jpg: FAILED: no such file or folder' in mixed.stdout
-    assert 'not_an_image.jpg: FAILED: unreadable' in mixed.stdout and 'group.png: face 2' in mixed.stdout
+def test_predict_command_exit_codes(photos, tmp_path, capsys):
+    "The command's entry point (`main`, which the `emotion-paper` script exits with), here, not in new processes."
+    from emotion_paper.cli import main
+    def run(*a):
+        code = main(['predict', *a, '--profile', 'quick', '--out', str(tmp_path)])
+        return code, capsys.readouterr()
+    code, good = run(str(photos/FRONTAL))
+    assert code == 0, good.err
+    assert f'{FRONTAL}: face 0' in good.out and all(e in good.out for e in EMOTIONS)
+    code, mixed = run(str(photos), str(photos/'missing.jpg'), str(tmp_path/'no_images_here'))
+    assert code == 1
+    assert 'missing.jpg: FAILED: no such file or folder' in mixed.out
+    assert 'not_an_image.jpg: FAILED: unreadable' in mixed.out and 'group.png: face 2' in mixed.out
     empty = tmp_path/'empty_folder'; empty.mkdir()
-    none = run(str(empty))
-    assert none.returncode == 1 and 'a folder with no images' in none.stdout
+    code, none = run(str(empty))
+    assert code == 1 and 'a folder with no images' in none.out
 
 def test_predict_failed_write_leaves_nothing(photos, tmp_path, monkeypatch):
     "A photo whose annotated copy cannot be written is reported, and no partial file is left behind."
