@@ -53,12 +53,12 @@ cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (
 	  --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
 # The figure notebooks (1x_) run once, headless through papermill as `make paper` runs them, in
-# tests/test_reproduce.py; nbdev_test runs the others, two at a time (`cd nbs && nbdev_test --flags slow` runs them
-# all). 07_sweep checks that a Dask worker's run is the same retrained here, also under that load (issue 21).
+# tests/test_reproduce.py; nbdev_test runs the others, $(TEST_WORKERS) at a time (`cd nbs && nbdev_test --flags slow`
+# runs them all). 07_sweep checks that a Dask worker's run is the same retrained here, also under that load (issue 21).
 TEST_WORKERS ?= 2
-test: venv browser  ## the notebooks' tests (quick profile), then pytest with $(TEST_WORKERS) workers
+test: venv browser  ## the notebooks' tests (quick profile), then pytest, $(TEST_WORKERS) at a time
 	$(BIN)/nbdev_export
-	cd nbs && ../$(BIN)/nbdev_test --n_workers 2 --timing --flags slow --skip_file_re '^(1[0-9]_|[_.])'
+	cd nbs && ../$(BIN)/nbdev_test --n_workers $(TEST_WORKERS) --timing --flags slow --skip_file_re '^(1[0-9]_|[_.])'
 	$(BIN)/pytest -q --durations=15 -n $(TEST_WORKERS) --dist worksteal tests
 
 check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committed file
