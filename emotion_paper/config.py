@@ -14,10 +14,11 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PAPER', 'PAPER_SIZES', 'PRIMARY',
-           'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'PROFILES', 'OUTPUTS', 'PACKAGES', 'THREADS_ENV',
-           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
-           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'versions', 'environment',
-           'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key', 'git_commit', 'provenance']
+           'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'STAGE2', 'STAGE2_BEYOND', 'PROFILES', 'OUTPUTS',
+           'PACKAGES', 'THREADS_ENV', 'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile',
+           'missing_outputs', 'atomic_path', 'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash',
+           'versions', 'environment', 'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key', 'git_commit',
+           'provenance']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -89,6 +90,23 @@ EQUIVALENCE_MARGIN = dict(  # TOST margins: differences inside +-margin are too 
     macro_f1=0.02,  # as balanced accuracy
 )
 POWER = 0.80  # the power at which `mde` and `n_needed` are computed
+
+# %% ../nbs/00_config.ipynb #777cd76c
+STAGE2 = dict(  # issue 28's confirmatory campaign over `PRIMARY`; committed before any seed after 182 existed
+    pilot_seeds=(178, 179, 180, 181, 182),  # seen before `PRIMARY` was written: exploratory only
+    first_seed=183,  # confirmatory seeds: 183, 184, ... (a look reads the unbroken run from here)
+    method='mixture sequential t (Lai 1976): confidence sequence for the mean paired difference',
+    alpha=0.05,  # family-wise over the claims of `PRIMARY`; each sequence at alpha/len(PRIMARY) (Bonferroni)
+    mixture_variance=1.0,  # g: the standardised effect is mixed over N(0, g)
+    min_seeds=2,  # the sequence starts at 2 differences (one has no spread)
+    max_seeds=200,  # the campaign's ceiling per claim; claims expected to need more are not trained for
+)
+STAGE2_BEYOND = dict(  # the same for `PRIMARY_BEYOND`, with the cv repeat as its unit
+    first_seed=183,  # confirmatory cv repeats: seeds 183, 184, ... (178's repeat was stage 1's test)
+    unit='cv repeat',  # one seed's 5 folds; its difference is the mean over the folds
+    alpha=0.05,  # family-wise over the comparisons of `PRIMARY_BEYOND`, each at alpha/len(PRIMARY_BEYOND)
+    mixture_variance=1.0, min_seeds=2, max_seeds=20,  # a repeat costs 15 paper runs
+)
 
 # %% ../nbs/00_config.ipynb #979e3edc
 def project_root() -> Path:
