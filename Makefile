@@ -18,7 +18,7 @@ export PYTHONUNBUFFERED := 1
 BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 
-.PHONY: venv data paper quick seeds beyond cv test lab check-clean readme docs docs-config preview quarto browser
+.PHONY: venv data paper quick seeds beyond cv decide test lab check-clean readme docs docs-config preview quarto browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (
 	$(BIN)/emotion-paper data
 	$(BIN)/emotion-paper sweep --experiments final,fer_zero_shot,fer_fine_tuned --protocols cv --seeds $(SEEDS) \
 	  --profile paper $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
+# Issue 28's stage-2 campaign (config.STAGE2): seeds 183 on, only the arms of the primary claims still undecided,
+# verdicts reread after every seed; run it at nice 19 beside other work (`nice -n 19 make decide HOURS=2`).
+decide: venv  ## the pre-registered seed campaign: trains the undecided claims' arms seed by seed ($(HOURS) h, $(MAX_SEEDS) seeds)
+	$(BIN)/emotion-paper data
+	$(BIN)/emotion-paper decide --profile paper $(if $(HOURS),--hours $(HOURS),) $(if $(MAX_SEEDS),--max-seeds $(MAX_SEEDS),) \
+	  $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
 
 # The figure notebooks (1x_) run once, headless through papermill as `make paper` runs them, in
 # tests/test_reproduce.py; nbdev_test runs the others, $(TEST_WORKERS) at a time (`cd nbs && nbdev_test --flags slow`

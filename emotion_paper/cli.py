@@ -9,8 +9,8 @@ import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'parser', 'main', 'cmd_sweep',
-           'cmd_check_run', 'cmd_predict']
+__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'add_decide_parser', 'parser', 'main',
+           'cmd_sweep', 'cmd_check_run', 'cmd_predict', 'cmd_decide']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
@@ -98,6 +98,20 @@ def reproduce(profile: str = 'quick',  # 'quick' or 'paper'
     print(f'{len(made)} figure and table files written to {figs} in {time.time() - t0:.0f} s; manifest {manifest}')
     return manifest
 
+# %% ../nbs/06_cli.ipynb #b895fbe2
+def add_decide_parser(sub,  # the sub-parsers of `parser`
+                     ) -> None:
+    "The `decide` sub-command: the stage-2 seed campaign (`08c_decide`) and its budget."
+    d = sub.add_parser('decide', help="train seeds 183 on for the primary claims still undecided (issue 28's "
+                       'campaign), printing their verdicts after every seed')
+    d.add_argument('--hours', type=float, help='start no seed that would end after this many hours (default: none)')
+    d.add_argument('--max-seeds', type=int, help='train at most this many seeds now (default: no limit)')
+    d.add_argument('--claims', nargs='+', help='only these claims (names as in config.PRIMARY; default: all)')
+    d.add_argument('--scheduler', help='tcp://HOST:PORT of a running Dask scheduler (default: a LocalCluster here)')
+    d.add_argument('--profile', default='paper', choices=tuple(PROFILES))
+    d.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
+    d.add_argument('--worker-timeout', type=float, default=600, help='seconds without a worker before giving up')
+
 # %% ../nbs/06_cli.ipynb #8a8d67d8
 def parser() -> argparse.ArgumentParser:
     "The `emotion-paper` command's argument parser: one sub-command per job."
@@ -141,6 +155,7 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument('--whole-photo', action='store_true', help='classify a photo with no face found as a whole')
     f.add_argument('--profile', default='paper', choices=tuple(PROFILES), help="the model's profile")
     f.add_argument('--source', **src)
+    add_decide_parser(sub)
     return p
 
 # %% ../nbs/06_cli.ipynb #8a8d67d9
@@ -154,6 +169,7 @@ def main(argv: list | None = None,  # the arguments (default: the command line's
         elif a.cmd == 'sweep': return cmd_sweep(a)
         elif a.cmd == 'check-run': return cmd_check_run(a)
         elif a.cmd == 'predict': return cmd_predict(a)
+        elif a.cmd == 'decide': return cmd_decide(a)
     except (ValueError, ConnectionError, FileNotFoundError) as e:
         print(f'error: {e}', file=sys.stderr); return 2
     except Exception as e:
@@ -209,6 +225,21 @@ def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments
     print(f"{table.file.nunique()} photos, {faces.sum()} faces classified, {table.note.notna().sum()} without a face, "
           f"{failed.sum()} failed; model: {table.model.dropna().iloc[0] if faces.any() else a.model}")
     return int(failed.any())
+
+# %% ../nbs/06_cli.ipynb #1a572db2
+def cmd_decide(a: argparse.Namespace,  # the parsed `decide` arguments
+              ) -> int:
+    "Run the seed campaign within its budget; 0 when it ends with every run trained."
+    from emotion_paper.decide import decide
+    from emotion_paper.sequential import primary_comparisons
+    comps = primary_comparisons()
+    if a.claims:
+        bad = [c for c in a.claims if c not in PRIMARY]
+        if bad: raise ValueError(f"Unknown claim {', '.join(map(repr, bad))}: choose from {', '.join(PRIMARY)}.")
+        comps = [c for c in comps if c[0] in a.claims]
+    if a.max_seeds is not None and a.max_seeds < 0: raise ValueError('--max-seeds must be 0 or more.')
+    decide(a.profile, a.hours, a.max_seeds, a.scheduler, a.source, comps, worker_timeout=a.worker_timeout)
+    return 0
 
 # %% ../nbs/06_cli.ipynb #e26b6429
 #| eval: false
