@@ -15,8 +15,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
 __all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'p_improvement',
-           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims', 'seeds_needed',
-           'primary_table', 'arm_summary']
+           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims', 'primary_table',
+           'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
 def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
@@ -226,12 +226,6 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
     return out
 
 # %% ../nbs/08_claims.ipynb #c5e21f1a
-def seeds_needed(r) -> str:  # a row of `compare_claims`
-    "'' for a decided row, else the fewest seeds that would decide it, and how (a difference or equivalence)."
-    if r['verdict'] in ('held', 'reversed', 'equivalent') or pd.isna(r.get('n_needed')): return ''
-    n, kind = min((r['n_needed'], 'a difference'), (r['n_equivalence'], 'equivalence'))
-    return 'over 100,000' if np.isinf(n) else f'{int(n):,} (to show {kind})'
-
 def primary_table(claims: pd.DataFrame,  # from `compare_claims`
                  ) -> pd.DataFrame:
     "The primary rows as a reader takes them in: claim, protocol and metric, A − B [interval], P(A>B), size, verdict."
@@ -241,8 +235,8 @@ def primary_table(claims: pd.DataFrame,  # from `compare_claims`
         'A − B [interval]': [f"{r['diff']:+.3f} [{r.diff_low:+.3f}, {r.diff_high:+.3f}] ({r.level:.1%})"
                              for _, r in p.iterrows()],
         'P(A>B)': [f'A won {v*n:g} of {n} seeds' for v, n in zip(p.p_improvement, p.n_seeds)],  # ties half
-        "paper's size": [f'{s:+.3f}: {c}' if c else '' for s, c in zip(p.paper_size, p.paper_size_check)],
-        'verdict': p.verdict, 'seeds needed': [seeds_needed(r) for _, r in p.iterrows()]})
+        "paper's size": [f'{s:+.4g}: {c}' if c else '' for s, c in zip(p.paper_size, p.paper_size_check)],
+        'verdict': p.verdict})
 
 # %% ../nbs/08_claims.ipynb #c854afc8
 def arm_summary(table: pd.DataFrame,  # from `seed_metrics`
