@@ -18,7 +18,7 @@ export PYTHONUNBUFFERED := 1
 BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 
-.PHONY: venv data paper quick seeds beyond cv decide test lab check-clean readme docs docs-config preview quarto browser
+.PHONY: venv data paper quick seeds beyond cv decide gpu-prepare test lab check-clean readme docs docs-config preview quarto browser
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ decide: venv  ## the pre-registered seed campaign: trains the undecided claims' 
 	$(BIN)/emotion-paper data
 	$(BIN)/emotion-paper decide --profile paper $(if $(HOURS),--hours $(HOURS),) $(if $(MAX_SEEDS),--max-seeds $(MAX_SEEDS),) \
 	  $(if $(SCHEDULER),--scheduler $(SCHEDULER),)
+
+gpu-prepare: venv  ## what benchmarks/gpu.sh carries to a lent GPU machine: wheels for its Python 3.12 (.whl), the faces (.gpu)
+	bash benchmarks/gpu_prepare.sh
 
 # The figure notebooks (1x_) run once, headless through papermill as `make paper` runs them, in
 # tests/test_reproduce.py; nbdev_test runs the others, $(TEST_WORKERS) at a time (`cd nbs && nbdev_test --flags slow`
