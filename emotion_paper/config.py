@@ -169,14 +169,15 @@ OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave
                              'fig_confusion_held_out.png',
                              'paper_vs_reproduced.csv', 'paper_vs_reproduced.md')),
     '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
-                       ('claims_stage2.csv', 'claims_over_seeds.csv', 'claims_over_seeds.md',
+                       ('claims_stage2.csv', 'claims_stage2.md', 'claims_over_seeds.csv', 'claims_over_seeds.md',
                         'fig_seeds_claims.png')),
     '15_beyond.ipynb': ('beyond the paper: honest models, the fer peer, per-class recall over seeds',
                         ('beyond.csv', 'beyond.md', 'beyond_comparisons.csv', 'fig_beyond.png')),
     '16_predict.ipynb': ('predictions on photos: faces found, cropped and classified',
                          ('fig_predict.png',)),
     '17_findings.ipynb': ('the findings and the headline, written from the results files',
-                          ('findings.md', 'headline.md', 'notebooks.md', 'speed.md')),
+                          ('findings.md', 'headline.md', 'notebooks.md', 'speed.md',
+                           'speed_history.md')),
 }
 
 def missing_outputs(notebook: str,  # a key of `OUTPUTS`
