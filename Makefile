@@ -14,7 +14,7 @@ export EMOTION_PAPER_DATA := $(SHARED_DATA)
 endif
 endif
 export PYTHONUNBUFFERED := 1
-# The Keras backend: tensorflow (default; every committed record), jax or torch (`make paper BACKEND=jax`).
+# The Keras backend: tensorflow (default; every committed record) or jax (`make paper BACKEND=jax`); torch is not supported.
 BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 

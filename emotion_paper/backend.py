@@ -13,7 +13,7 @@ __all__ = ['BACKENDS', 'backend', 'configure', 'device_name', 'platform_info', '
            'gradcam_maps']
 
 # %% ../nbs/00b_backend.ipynb #2a8cff44
-BACKENDS = ('tensorflow', 'jax', 'torch')
+BACKENDS = ('tensorflow', 'jax')  # torch: not supported (no Grad-CAM gradient there, never run; issue 29)
 
 def backend() -> str:
     "The Keras backend of this process: `$KERAS_BACKEND`, default 'tensorflow' (checked)."
@@ -31,18 +31,14 @@ def configure(threads: int | None = None,  # CPU threads; None: `cpu_threads()`
     from keras.src.utils import module_utils  # Keras imports an installed TensorFlow for its own type checks:
     module_utils.tensorflow._available = False  # under another backend, none of ours needs it, so it stays out
     if gpu is not None: os.environ.setdefault('CUDA_VISIBLE_DEVICES', str(gpu))
-    if b == 'jax':
-        os.environ.setdefault('XLA_PYTHON_CLIENT_PREALLOCATE', 'false')  # several runs share one GPU
-        flags = os.environ.get('XLA_FLAGS', '')
-        if '--xla_gpu_deterministic_ops' not in flags:
-            os.environ['XLA_FLAGS'] = (flags + ' --xla_gpu_deterministic_ops=true').strip()
-        if 'jax' in sys.modules:
-            import jax
-            jax.config.update('jax_compilation_cache_dir', str(data_root()/'jax_cache'))
-        return f"JAX, XLA flags {os.environ['XLA_FLAGS']!r}"
-    import torch
-    torch.set_num_threads(threads); torch.use_deterministic_algorithms(True, warn_only=True)
-    return f'PyTorch, {threads} threads'
+    os.environ.setdefault('XLA_PYTHON_CLIENT_PREALLOCATE', 'false')  # JAX: several runs share one GPU
+    flags = os.environ.get('XLA_FLAGS', '')
+    if '--xla_gpu_deterministic_ops' not in flags:
+        os.environ['XLA_FLAGS'] = (flags + ' --xla_gpu_deterministic_ops=true').strip()
+    if 'jax' in sys.modules:
+        import jax
+        jax.config.update('jax_compilation_cache_dir', str(data_root()/'jax_cache'))
+    return f"JAX, XLA flags {os.environ['XLA_FLAGS']!r}"
 
 def _configure_tensorflow(threads: int, gpu: int | None) -> str:
     import tensorflow as tf
@@ -68,12 +64,9 @@ def device_name() -> str:
         import tensorflow as tf
         gpus = tf.config.list_physical_devices('GPU')
         return tf.config.experimental.get_device_details(gpus[0]).get('device_name', 'GPU') if gpus else cpu
-    if b == 'jax':
-        import jax
-        d = jax.devices()[0]
-        return d.device_kind if d.platform == 'gpu' else cpu
-    import torch
-    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else cpu
+    import jax
+    d = jax.devices()[0]
+    return d.device_kind if d.platform == 'gpu' else cpu
 
 def platform_info() -> dict:
     "What a run's numbers depend on beyond its seed: backend, device, CPU vendor and ISA, oneDNN, threads, versions."
@@ -83,9 +76,6 @@ def platform_info() -> dict:
     if b == 'tensorflow':
         import tensorflow as tf
         threads = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()
-    elif b == 'torch':
-        import torch
-        threads = torch.get_num_threads()
     else: threads = affinity_cpus()  # XLA's CPU thread pool follows the affinity
     flags = {k: os.environ[k] for k in ('XLA_FLAGS',) if os.environ.get(k) and b == 'jax'}
     return dict(backend=b, device='gpu' if gpu else 'cpu', gpu=gpu, cpu_vendor=vendor, isa=isa,
@@ -184,7 +174,6 @@ def gradcam_maps(model,  # a trained Functional model
         from tf_keras_vis.utils.scores import CategoricalScore
         cam = Gradcam(model, model_modifier=ReplaceToLinear(), clone=True)
         return np.asarray(cam(CategoricalScore(list(classes)), x, penultimate_layer=layer), 'float32')
-    if backend() != 'jax': raise NotImplementedError(f'Grad-CAM under {backend()} is not implemented.')
     import jax, jax.numpy as jnp, keras
     from scipy.ndimage import zoom
     m = _logits_model(model)

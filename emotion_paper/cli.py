@@ -143,7 +143,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
     s.add_argument('--worker-timeout', type=float, default=600,
                    help='seconds without any connected worker before the sweep gives up on the runs left (600)')
-    c = sub.add_parser('check-run', help='retrain one recorded run and compare it with its record')
+    c = sub.add_parser('check-run', help='retrain one recorded run and compare it with its record',
+                       epilog='exit codes: 0 identical, or differing from another platform\'s record (another draw); '
+                              '1 differs from its record of this platform; 2 no such record or bad input')
     c.add_argument('run', help="the run's name (a file name in records/ without .json)")
     c.add_argument('--profile', default='paper', choices=tuple(PROFILES))
     c.add_argument('--source', **src)
@@ -206,8 +208,14 @@ def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
                 + ('' if diff.attrs['keras_seeds_isolated'] or not same else
                    ' (the record predates per-thread Keras seeds: if a Dask worker trained it, its event loop could '
                    'shift the seeds, issue 21; a valid draw that its seed does not reproduce)')
-                + f':\n{diff.to_string(index=False)}')
+                + ':\n' + '\n'.join(f'  {r.what}: recorded {_short(r.recorded)}, retrained {_short(r.retrained)}'
+                                    for r in diff.head(5).itertuples())
+                + (f'\n  ... and {len(diff) - 5} more' if len(diff) > 5 else ''))
     return int(same and not diff.empty)
+
+def _short(v) -> str:
+    "A recorded value in a few characters: a number to 4 decimals, anything else cut at 60 characters."
+    return f'{v:.4f}' if isinstance(v, float) else (s := str(v))[:60] + ('...' if len(s) > 60 else '')
 
 # %% ../nbs/06_cli.ipynb #64055942
 def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments
