@@ -43,13 +43,14 @@ def pursued(status: pd.DataFrame,  # from `campaign_status`
 
 def next_seed(status: pd.DataFrame,  # from `pursued`
               first_seed: int = STAGE2['first_seed'],  # the first confirmatory seed
-             ) -> tuple[int | None, list]:
-    "(the next seed some pursued claim lacks, the experiments its claims need there, in the claims' order)."
-    if status.empty: return None, []
+             ) -> tuple[int | None, list, list]:
+    "(the next seed some pursued claim lacks, the claims that lack it, the experiments they need, in their order)."
+    if status.empty: return None, [], []
     nxt = first_seed + status.n_seeds  # the end of the unbroken run: its first gap
     seed = int(nxt.min())
     need = status[nxt == seed]
-    return seed, list(dict.fromkeys(arm_experiment(x) for a, b in zip(need.a, need.b) for x in (a, b)))
+    return seed, list(need.claim), list(dict.fromkeys(arm_experiment(x) for a, b in zip(need.a, need.b)
+                                                      for x in (a, b)))
 
 # %% ../nbs/08c_decide.ipynb #60d8b9fd
 def status_lines(status: pd.DataFrame,  # from `campaign_status`
@@ -58,20 +59,6 @@ def status_lines(status: pd.DataFrame,  # from `campaign_status`
     s = stage2_summary(status)
     return [f"{r.claim}: {r.verdict}, {r['A − B [confidence sequence]']}, {r['seeds so far']}; "
             f"{r['seeds to a decision']}" for _, r in s.iterrows()]
-
-# %% ../nbs/08c_decide.ipynb #1c65d88a
-def _seed_plan(todo: pd.DataFrame, design: dict, k: int, profile: str, source: str | None):
-    "(first seed, claims that need it, the planned runs of it and the k - 1 seeds after it, their status here)."
-    from emotion_paper.sweep import planned_status
-    seed, exps = next_seed(todo, design['first_seed'])
-    claims = list(todo.claim[design['first_seed'] + todo.n_seeds == seed])
-    return seed, claims, planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile,
-                                        source)
-
-def _workers(client) -> int:
-    "The runs a Dask client can train at once."
-    return max(1, sum(client.nthreads().values()))
-
 
 # %% ../nbs/08c_decide.ipynb #a256a461
 def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `paper`'s; `quick` for tests)
@@ -85,9 +72,9 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
            design: dict = STAGE2,  # the pre-registered design
           ) -> pd.DataFrame:
     "Train the undecided claims' seeds (as many at once as there are workers), printing their status after each batch."
-    from emotion_paper.sweep import _run_in_order, connect, local_cluster_size
+    from emotion_paper.sweep import _run_in_order, connect, local_cluster_size, planned_status
     get_profile(profile)
-    t0, client, cluster, seeds, per_seed, stuck = time.time(), None, None, 0, [], set()
+    t0, client, cluster, seeds, spent, stuck = time.time(), None, None, 0, 0.0, set()
     try:
         while True:
             status = campaign_status(profile, comparisons, design=design)
@@ -97,12 +84,13 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             if todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
             if max_seeds is not None and seeds >= max_seeds:
                 print(f'{seeds} seeds trained: --max-seeds reached.'); break
-            if left is not None and (left <= 0 or per_seed and left < sum(per_seed)/len(per_seed)):
+            if left is not None and (left <= 0 or seeds and left < spent/seeds):
                 print(f'The budget of {hours:g} h would not hold another seed.'); break
             if client is None: client, cluster = connect(scheduler)
-            k = max(1, _workers(client)//max(1, len(next_seed(todo, design['first_seed'])[1])))
+            seed, claims, exps = next_seed(todo, design['first_seed'])
+            k = max(1, sum(client.nthreads().values())//len(exps))  # seeds at once, as workers allow
             if max_seeds is not None: k = min(k, max_seeds - seeds)  # never past --max-seeds
-            seed, claims, plan = _seed_plan(todo, design, k, profile, source)
+            plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
             runs = plan[~plan.done]
             if runs.empty: stuck |= set(claims); continue  # recorded here and still unpaired: not on this profile
             which = f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
@@ -111,10 +99,9 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             res = _run_in_order(client, runs, plan, profile, (source, threads, verbose), worker_timeout)
             if any(str(v).startswith('failed') for v in res.values()):
                 raise RuntimeError(f'seeds from {seed}: a run failed ({res}); rerun decide to resume.')
-            took, seeds = time.time() - t1, seeds + k
-            per_seed += [took/k]*k
-            mean = sum(per_seed)/len(per_seed)
-            eta = '' if left is None else f'; about {int(max(left - took, 0)//mean)} more seeds fit'
+            took = time.time() - t1
+            spent, seeds = spent + took, seeds + k
+            eta = '' if left is None else f'; about {int(max(left - took, 0)//(spent/seeds))} more seeds fit'
             print(f'{k} seed(s) done: {len(runs)} runs in {took/60:.1f} min ({60*len(runs)/took:.2f} runs per minute)'
                   f'{eta}', flush=True)
     finally:

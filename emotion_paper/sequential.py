@@ -96,10 +96,9 @@ def expected_seeds(diff: float,  # the pilot's mean difference
     nu = max(n_pilot - 1, 1)
     spreads = dict(seeds=sd, seeds_low=sd*np.sqrt(nu/stats.chi2.ppf(0.9, nu)),
                    seeds_high=sd*np.sqrt(nu/stats.chi2.ppf(0.1, nu)))
-    out = {k: float(np.median(simulate_verdicts(diff, s, alpha, margin, seeds, sims).seeds))
-           for k, s in spreads.items()}
-    return out | dict(decided_by_ceiling=float(np.isfinite(simulate_verdicts(diff, sd, alpha, margin, seeds,
-                                                                             sims).seeds).mean()))
+    runs = {k: simulate_verdicts(diff, s, alpha, margin, seeds, sims).seeds for k, s in spreads.items()}
+    return {k: float(np.median(n)) for k, n in runs.items()} | dict(decided_by_ceiling=float(np.isfinite(
+        runs['seeds']).mean()))
 
 # %% ../nbs/08b_sequential.ipynb #da45dfa2
 def primary_comparisons(claims: list | None = None,  # (name, paper's words, a, b) (None: `claims.CLAIMS`)
@@ -134,8 +133,8 @@ def stage2_pairs(table: pd.DataFrame,  # from `claims.seed_metrics`
         conf, early = (seed[m].groupby('platform').seed.nunique() for m in (late, ~late))
         seed['rank'] = [(-(conf if l else early).get(p, 0), p) for p, l in zip(seed.platform, late)]
         seed = seed.sort_values(['seed', 'rank']).drop_duplicates('seed')  # a seed counts once
-        run, s = [], design['first_seed']
-        while s in set(seed.seed): run.append(s); s += 1
+        run, s, have = [], design['first_seed'], set(seed.seed)
+        while s in have: run.append(s); s += 1
         seed['stage'] = np.select([seed.seed.isin(design.get('pilot_seeds', ())), seed.seed.isin(run),
                                    seed.seed >= design['first_seed']], ['pilot', 'confirmatory', 'waiting'], 'other')
         rows.append(seed[cols])
