@@ -237,8 +237,9 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     a, b = recorded.history.drop(columns=timing), fresh.history.drop(columns=timing)
     rows = [dict(what=f'epoch {e} {k}', recorded=a.at[i, k], retrained=b.at[i, k])
             for i, e in enumerate(a.epoch) for k in a.columns if a.at[i, k] != b.at[i, k]]
-    rows += [dict(what=k, recorded=v, retrained=fresh.metrics[k]) for k, v in recorded.metrics.items()
-             if k in fresh.metrics and v != fresh.metrics[k]]  # as `first_difference`: metrics both runs have
+    rows += [dict(what=k, recorded=recorded.metrics.get(k), retrained=fresh.metrics.get(k))  # as `first_difference`:
+             for k in sorted(set(recorded.metrics) | set(fresh.metrics))  # a metric only one run has differs too
+             if recorded.metrics.get(k) != fresh.metrics.get(k)]
     out = pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
     out.attrs |= dict(record_platform=against, platform=here, same_platform=against == here,
                       keras_seeds_isolated='keras_seeds' in c)  # records before that may have shifted seeds

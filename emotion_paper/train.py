@@ -284,8 +284,8 @@ def first_difference(a: Run,  # a run
         for k in ha.columns:
             if ha.iloc[i][k] != hb.iloc[i].get(k):
                 return f"epoch {int(ha.iloc[i]['epoch'])}: {k} {ha.iloc[i][k]:.4f} vs {hb.iloc[i].get(k):.4f}"
-    return next((f'metric {k}' for k in sorted(set(a.metrics) & set(b.metrics))  # a metric added later: not compared
-                 if a.metrics[k] != b.metrics[k]), None)
+    return next((f'metric {k}' for k in sorted(set(a.metrics) | set(b.metrics))
+                 if a.metrics.get(k) != b.metrics.get(k)), None)
 
 # %% ../nbs/04_train.ipynb #3d74b26c
 def write_record(run: Run,  # a finished run
