@@ -18,7 +18,7 @@ export PYTHONUNBUFFERED := 1
 BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 
-.PHONY: venv data paper quick seeds beyond cv decide gpu-prepare test lab check-clean readme docs docs-config preview quarto browser
+.PHONY: venv data paper quick seeds beyond cv decide gpu-prepare test lab check-clean readme docs docs-config preview quarto browser article
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -105,7 +105,18 @@ docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto th
 preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
 	$(BIN)/nbdev_preview
 
-browser:  ## headless Chromium for the browser tests (Debian packages; needs root or sudo)
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+browser:  ## headless Chromium and poppler for the browser and PDF tests (Debian packages; needs root or sudo)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; fi
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver \
+	    poppler-utils; fi
+
+# The article (issue 31): a Quarto project in article/, rendered to HTML and PDF in one call (a second call per format
+# would delete the other's output). PDF through Typst: Quarto's own typst where its release bundles one, else the
+# PyPI wheel `typst` (a dev requirement) behind article/typst. Trains nothing: it reads figures/ and records/.
+article: venv quarto  ## the reproduction as one article: article/_output/index.html and article.pdf (Quarto, Typst)
+	@rm -rf article/_output
+	@if [ -x "$$(dirname "$$(command -v quarto)")/tools/x86_64/typst" ] || [ -x "$$(dirname "$$(command -v quarto)")/tools/typst" ]; \
+	  then unset QUARTO_TYPST; else export QUARTO_TYPST=$(CURDIR)/article/typst; fi; \
+	  QUARTO_PYTHON=$(CURDIR)/$(BIN)/python quarto render article --quiet
+	@ls -l article/_output/index.html article/_output/article.pdf
