@@ -12,7 +12,8 @@ import argparse, json, os, subprocess, sys
 
 def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
     if kind == 'plain': os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'   # TensorFlow's default on this AMD CPU
-    from emotion_paper.config import SEED, environment
+    from emotion_paper.config import SEED
+    from emotion_paper.backend import device_name
     from emotion_paper.data import load_data
     from emotion_paper.balance import make_split
     from emotion_paper import models
@@ -35,7 +36,7 @@ def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
                       callbacks=[timer], verbose=2)
     return dict(kind=kind, ms_per_step=timer.ms_per_step, seconds=timer.seconds,
                 val_accuracy=h.history['val_accuracy'], accuracy=h.history['accuracy'],
-                device=environment()['device'], onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
+                device=device_name(), onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

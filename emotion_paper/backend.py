@@ -4,13 +4,21 @@
 
 # %% ../nbs/00b_backend.ipynb #4a66d730
 from __future__ import annotations
-from .config import *
-import math, os, platform, random, sys, threading
+import os
+os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '1')  # read once, when TensorFlow starts: set before anything imports it
+os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
+
+import contextlib, math, platform, random, sys, threading, time
+from importlib import metadata
+from pathlib import Path
 import numpy as np
+from .config import SEED, data_root, git_commit
+
 
 # %% auto #0
-__all__ = ['BACKENDS', 'backend', 'configure', 'device_name', 'platform_info', 'seed_everything', 'batches', 'fused_batch_norm',
-           'gradcam_maps']
+__all__ = ['BACKENDS', 'THREADS_ENV', 'PACKAGES', 'backend', 'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key',
+           'configure', 'device_name', 'platform_info', 'versions', 'environment', 'provenance', 'seed_everything',
+           'batches', 'fused_batch_norm', 'gradcam_maps']
 
 # %% ../nbs/00b_backend.ipynb #2a8cff44
 BACKENDS = ('tensorflow', 'jax')  # torch: not supported (no Grad-CAM gradient there, never run; issue 29)
@@ -20,6 +28,42 @@ def backend() -> str:
     b = os.environ.get('KERAS_BACKEND', 'tensorflow')
     if b not in BACKENDS: raise ValueError(f"KERAS_BACKEND={b!r}: choose one of {', '.join(BACKENDS)}.")
     return b
+
+# %% ../nbs/00b_backend.ipynb #4c818e49
+THREADS_ENV = 'EMOTION_PAPER_THREADS'  # overrides the thread count of TensorFlow's CPU kernels
+
+def cpu_threads() -> int:
+    "TensorFlow's CPU threads: `$EMOTION_PAPER_THREADS`, else the CPUs this process's affinity allows."
+    if v := os.environ.get(THREADS_ENV, '').strip():
+        if not v.isdigit() or int(v) < 1: raise ValueError(f'{THREADS_ENV}={v!r}: give a positive whole number.')
+        return int(v)
+    return affinity_cpus()
+
+def affinity_cpus() -> int:
+    "The CPUs this process may run on (what TensorFlow's default thread count follows)."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+# %% ../nbs/00b_backend.ipynb #5bf17cc5
+def cpu_isa() -> tuple[str, str]:
+    "(vendor, widest vector instructions: 'AMX', 'AVX-512', 'AVX2' or 'SSE') of this CPU, from /proc/cpuinfo."
+    try: info = Path('/proc/cpuinfo').read_text()
+    except OSError: return platform.machine() or 'unknown', 'unknown'
+    field = lambda k: next((l.split(':', 1)[1].strip() for l in info.splitlines() if l.startswith(k)), '')
+    vendor = {'GenuineIntel': 'Intel', 'AuthenticAMD': 'AMD'}.get(field('vendor_id'), field('vendor_id') or
+                                                                    platform.machine())
+    flags = set(field('flags').split())
+    isa = ('AMX' if 'amx_tile' in flags else 'AVX-512' if 'avx512f' in flags else 'AVX2' if 'avx2' in flags
+           else 'SSE' if flags else 'unknown')
+    return vendor, isa
+
+# %% ../nbs/00b_backend.ipynb #08078217
+def platform_key(info: dict,  # from `platform_info` (a record's `config['platform']`)
+                ) -> str:
+    "A platform's short name, e.g. 'tensorflow-cpu-amd-avx2-onednn-t2': runs of one key are comparable bit for bit."
+    if info['device'] == 'gpu':
+        return f"{info['backend']}-gpu-{(info.get('gpu') or 'gpu').lower().replace(' ', '-')}"
+    return (f"{info['backend']}-cpu-{info['cpu_vendor']}-{info['isa']}{'-onednn' if info['onednn'] else ''}"
+            f"-t{info['threads']}").lower().replace('avx-512', 'avx512')
 
 # %% ../nbs/00b_backend.ipynb #8db9e532
 def configure(threads: int | None = None,  # CPU threads; None: `cpu_threads()`
@@ -81,6 +125,33 @@ def platform_info() -> dict:
     return dict(backend=b, device='gpu' if gpu else 'cpu', gpu=gpu, cpu_vendor=vendor, isa=isa,
                 onednn=b == 'tensorflow' and os.environ.get('TF_ENABLE_ONEDNN_OPTS') == '1', threads=threads,
                 **({'switches': flags} if flags else {}))
+
+# %% ../nbs/00b_backend.ipynb #e5cd436f
+PACKAGES = ('tensorflow-cpu', 'tensorflow', 'jax', 'torch', 'keras', 'tf-keras-vis', 'numpy', 'scipy', 'pandas',
+            'pillow', 'scikit-learn', 'matplotlib', 'seaborn', 'papermill', 'nbdev')  # what shapes the results
+
+def versions() -> dict:
+    "Installed versions of the packages that shape the results."
+    out = {'python': platform.python_version()}
+    for p in PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError): out[p] = metadata.version(p)
+    return out
+
+# %% ../nbs/00b_backend.ipynb #50a5f3f7
+def environment() -> dict:
+    "Versions and machine, recorded beside every result (its device and oneDNN are in `platform_info`'s record)."
+    return dict(versions=versions(), machine=platform.platform(), cpus=os.cpu_count())
+
+# %% ../nbs/00b_backend.ipynb #b44a4e89
+def provenance(profile: str,  # the profile that made the figure
+               seed: int,  # its seed
+              ) -> str:
+    "One line saying how a figure or table was made: profile, seed, date, commit, device, versions."
+    v, b = versions(), backend()
+    name = dict(tensorflow='TensorFlow', jax='JAX', torch='PyTorch')[b]
+    return (f"profile {profile}, seed {seed}, {time.strftime('%Y-%m-%d')}, commit {git_commit()}, {device_name()}, "
+            f"{name} {v.get('tensorflow-cpu') or v.get('tensorflow') if b == 'tensorflow' else v.get(b)}, "
+            f"Keras {v['keras']}, Python {v['python']}")
 
 # %% ../nbs/00b_backend.ipynb #a1cc452e
 class _ThreadRandom(threading.local):

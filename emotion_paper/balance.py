@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_balance.ipynb #ad238285
 from __future__ import annotations
-from .config import *
+from .config import EMOTIONS, PAPER, SEED
 from .data import Dataset
 from dataclasses import dataclass
 import hashlib

@@ -4,7 +4,9 @@
 
 # %% ../nbs/15_beyond.ipynb #9ecf956c
 from __future__ import annotations
-from .config import *
+from .config import (EMOTIONS, PRIMARY_BEYOND, STAGE2, atomic_path, fig_dir, missing_outputs, savefig,
+                                  write_text)
+from .backend import provenance
 from .claims import compare_claims, mean_interval
 from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, CV_EXPERIMENTS
 from .balance import CV_FOLDS, protocol_family

@@ -4,7 +4,9 @@
 
 # %% ../nbs/06_cli.ipynb #d5e46b90
 from __future__ import annotations
-from .config import *
+from .config import (DATA_ENV, EMOTIONS, OUTPUTS, PINNED_COMMIT, PRIMARY, PROFILES, SEED, data_root,
+                                  fig_dir, get_profile, git_commit, project_root, sha256_file, write_json)
+from .backend import device_name, environment, platform_info
 import argparse, json, sys, time
 from pathlib import Path
 
@@ -67,10 +69,11 @@ def write_manifest(figs: Path,  # the figures folder
     "Update `MANIFEST.json`: the files written now get their sha256 and run; the others keep their entries."
     path = figs/'MANIFEST.json'
     old = json.loads(path.read_text()).get('files', {}) if path.exists() else {}
-    env, commit, when = environment(), git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z')
-    new = {n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit, device=env['device'],
+    commit, when, device = git_commit(), time.strftime('%Y-%m-%d %H:%M:%S %Z'), device_name()
+    new = {n: info | dict(sha256=sha256_file(figs/n), profile=profile, seed=seed, commit=commit, device=device,
                           written=when) for n, info in made.items()}
-    return write_json(path, dict(profile=profile, seed=seed, commit=commit, environment=env,
+    return write_json(path, dict(profile=profile, seed=seed, commit=commit, environment=environment(),
+                                 platform=platform_info(),
                                  wall_seconds=round(seconds, 1), notebooks=notebooks, files=old | new))
 
 # %% ../nbs/06_cli.ipynb #5733241e

@@ -5,20 +5,14 @@
 # %% ../nbs/00_config.ipynb #334ddee6
 from __future__ import annotations
 import os
-os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '1')
-os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
-
-import contextlib, errno, hashlib, json, platform, shutil, tempfile
-from importlib import metadata
+import contextlib, errno, hashlib, json, shutil, tempfile
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PAPER', 'PAPER_SIZES', 'PRIMARY',
            'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'STAGE2', 'STAGE2_BEYOND', 'PROFILES', 'OUTPUTS',
-           'PACKAGES', 'THREADS_ENV', 'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile',
-           'missing_outputs', 'atomic_path', 'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash',
-           'versions', 'environment', 'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key', 'git_commit',
-           'provenance']
+           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
+           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'git_commit']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -256,61 +250,6 @@ def config_hash(obj,  # a JSON-able object
     "A short stable hash of a JSON-able object (used to key caches by their settings)."
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
-PACKAGES = ('tensorflow-cpu', 'tensorflow', 'jax', 'torch', 'keras', 'tf-keras-vis', 'numpy', 'scipy', 'pandas',
-            'pillow',
-            'scikit-learn', 'matplotlib', 'seaborn', 'papermill', 'nbdev')
-
-# %% ../nbs/00_config.ipynb #e5cd436f
-def versions() -> dict:
-    "Installed versions of the packages that shape the results."
-    out = {'python': platform.python_version()}
-    for p in PACKAGES:
-        with contextlib.suppress(metadata.PackageNotFoundError): out[p] = metadata.version(p)
-    return out
-
-# %% ../nbs/00_config.ipynb #50a5f3f7
-def environment() -> dict:
-    "Versions, machine and device, recorded beside every result."
-    from emotion_paper.backend import device_name
-    return dict(versions=versions(), machine=platform.platform(), cpus=os.cpu_count(), device=device_name(),
-                onednn=os.environ.get('TF_ENABLE_ONEDNN_OPTS'))
-
-# %% ../nbs/00_config.ipynb #4c818e49
-THREADS_ENV = 'EMOTION_PAPER_THREADS'  # overrides the thread count of TensorFlow's CPU kernels
-
-def cpu_threads() -> int:
-    "TensorFlow's CPU threads: `$EMOTION_PAPER_THREADS`, else the CPUs this process's affinity allows."
-    if v := os.environ.get(THREADS_ENV, '').strip():
-        if not v.isdigit() or int(v) < 1: raise ValueError(f'{THREADS_ENV}={v!r}: give a positive whole number.')
-        return int(v)
-    return affinity_cpus()
-
-def affinity_cpus() -> int:
-    "The CPUs this process may run on (what TensorFlow's default thread count follows)."
-    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
-
-# %% ../nbs/00_config.ipynb #5bf17cc5
-def cpu_isa() -> tuple[str, str]:
-    "(vendor, widest vector instructions: 'AMX', 'AVX-512', 'AVX2' or 'SSE') of this CPU, from /proc/cpuinfo."
-    try: info = Path('/proc/cpuinfo').read_text()
-    except OSError: return platform.machine() or 'unknown', 'unknown'
-    field = lambda k: next((l.split(':', 1)[1].strip() for l in info.splitlines() if l.startswith(k)), '')
-    vendor = {'GenuineIntel': 'Intel', 'AuthenticAMD': 'AMD'}.get(field('vendor_id'), field('vendor_id') or
-                                                                    platform.machine())
-    flags = set(field('flags').split())
-    isa = ('AMX' if 'amx_tile' in flags else 'AVX-512' if 'avx512f' in flags else 'AVX2' if 'avx2' in flags
-           else 'SSE' if flags else 'unknown')
-    return vendor, isa
-
-# %% ../nbs/00_config.ipynb #08078217
-def platform_key(info: dict,  # from `platform_info` (a record's `config['platform']`)
-                ) -> str:
-    "A platform's short name, e.g. 'tensorflow-cpu-amd-avx2-onednn-t2': runs of one key are comparable bit for bit."
-    if info['device'] == 'gpu':
-        return f"{info['backend']}-gpu-{(info.get('gpu') or 'gpu').lower().replace(' ', '-')}"
-    return (f"{info['backend']}-cpu-{info['cpu_vendor']}-{info['isa']}{'-onednn' if info['onednn'] else ''}"
-            f"-t{info['threads']}").lower().replace('avx-512', 'avx512')
-
 # %% ../nbs/00_config.ipynb #7b58cf33
 def git_commit() -> str:
     "The project's git commit ('+dirty' if tracked files outside `figures/`, the outputs, changed), or 'unknown'."
@@ -322,16 +261,3 @@ def git_commit() -> str:
                    'HEAD') + ('+dirty' if run('status', '--porcelain', '--untracked-files=no', '--', '.',
                                               ':(exclude)figures') else '')
     except (OSError, subprocess.CalledProcessError): return 'unknown'
-
-# %% ../nbs/00_config.ipynb #b44a4e89
-def provenance(profile: str,  # the profile that made the figure
-               seed: int,  # its seed
-              ) -> str:
-    "One line saying how a figure or table was made: profile, seed, date, commit, device, versions."
-    import time
-    from emotion_paper.backend import backend, device_name
-    v, b = versions(), backend()
-    name = dict(tensorflow='TensorFlow', jax='JAX', torch='PyTorch')[b]
-    return (f"profile {profile}, seed {seed}, {time.strftime('%Y-%m-%d')}, commit {git_commit()}, {device_name()}, "
-            f"{name} {v.get('tensorflow-cpu') or v.get('tensorflow') if b == 'tensorflow' else v.get(b)}, "
-            f"Keras {v['keras']}, Python {v['python']}")

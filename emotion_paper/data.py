@@ -4,7 +4,8 @@
 
 # %% ../nbs/01_data.ipynb #20ea6b9d
 from __future__ import annotations
-from .config import *
+from .config import (DATA_ENV, DEFAULT_URL, EMOTIONS, LEGEND_SHA256, PINNED_COMMIT, atomic_path,
+                                  config_hash, data_root, sha256_file)
 import hashlib, io, json, os, re, shutil, urllib.parse, urllib.request, zipfile
 from collections import Counter
 from dataclasses import dataclass

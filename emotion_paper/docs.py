@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_docs.ipynb #82cfabfb
 from __future__ import annotations
-from .config import *
+from .config import project_root
 import re
 from pathlib import Path
 import yaml

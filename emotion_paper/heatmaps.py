@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_heatmaps.ipynb #a6113d47
 from __future__ import annotations
-from .config import *
+from .config import EMOTIONS
 from .models import LAST_CONV
 import numpy as np, pandas as pd
 import keras

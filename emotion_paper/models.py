@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_models.ipynb #76d8eaa3
 from __future__ import annotations
-from .config import *
+from .config import EMOTIONS, sha256_file
 from .backend import backend, configure, fused_batch_norm
 configure()  # threads, devices, determinism: set before the backend starts (`00b_backend`)
 import keras

@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_predict.ipynb #92f41e17
 from __future__ import annotations
-from .config import *
+from .config import EMOTIONS, SEED, atomic_path, data_root, fig_dir, missing_outputs, savefig
 from .data import face_pixels
 import functools
 from pathlib import Path

@@ -4,9 +4,9 @@
 
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
-from .config import *
+from .config import SEED, get_profile
+from .backend import THREADS_ENV, affinity_cpus, configure, cpu_threads, platform_key
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
-from .backend import configure
 from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
                                  reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
                                  this_platform, write_record)

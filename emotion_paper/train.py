@@ -4,11 +4,12 @@
 
 # %% ../nbs/04_train.ipynb #4defe9be
 from __future__ import annotations
-from .config import *
+from .config import (EMOTIONS, SEED, atomic_path, config_hash, data_root, get_profile, project_root,
+                                  results_dir, write_json, write_text)
+from .backend import batches, environment, platform_info, platform_key, seed_everything
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask, make_split, protocol_family, stratified_subset
 from .models import build_model
-from .backend import batches, platform_info, seed_everything
 import contextlib, functools, json, math, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path

@@ -17,7 +17,8 @@ def test_reproduce_quick_end_to_end(dataset, tmp_path):
     for f in expected: assert (out/f).stat().st_size > 0, f
     for nb in OUTPUTS: assert (out/'executed'/nb).exists()
     m = json.loads((out/'MANIFEST.json').read_text())
-    assert m['profile'] == 'quick' and m['seed'] and m['commit'] and m['environment']['device']
+    assert m['profile'] == 'quick' and m['seed'] and m['commit'] and m['environment']['cpus']
+    assert m['platform']['device'] in ('cpu', 'gpu')
     assert m['wall_seconds'] > 0
     assert set(m['files']) == set(expected)
     for f, info in m['files'].items():
