@@ -81,7 +81,7 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
 def runs_by_platform(profile: str = 'paper',  # the profile whose records are counted
                     ) -> pd.DataFrame:
     "Per platform: its label, runs, seeds and the hours of training the records hold (sum of epoch seconds)."
-    from emotion_paper.train import finished_runs  # here: it imports Keras, which the abstract never needs
+    from emotion_paper.records import finished_runs  # here: it imports Keras, which the abstract never needs
     none = pd.Series(dtype=float)  # a run without epochs (the zero-shot peer) trained for 0 s
     rows = [dict(platform=r.platform, seed=r.config['seed'], hours=r.history.get('seconds', none).sum() / 3600)
             for r in finished_runs(profile)]

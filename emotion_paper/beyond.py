@@ -10,7 +10,8 @@ from .backend import provenance
 from .claims import compare_claims, mean_interval
 from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, CV_EXPERIMENTS
 from .balance import CV_FOLDS, protocol_family
-from .train import EXPERIMENTS, reference_platforms
+from .experiments import EXPERIMENTS
+from .records import reference_platforms
 import numpy as np, pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, recall_score
 from statsmodels.stats.proportion import proportion_confint

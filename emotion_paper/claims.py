@@ -5,7 +5,7 @@
 # %% ../nbs/08_claims.ipynb #02b26c7c
 from __future__ import annotations
 from .config import EQUIVALENCE_MARGIN, PAPER, PAPER_SIZES, POWER, PRIMARY
-from .train import Run, reference_platforms
+from .records import Run, reference_platforms
 from .balance import CV_FOLDS, protocol_family
 from pathlib import Path
 import numpy as np, pandas as pd

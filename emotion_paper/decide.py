@@ -5,7 +5,8 @@
 # %% ../nbs/08c_decide.ipynb #c2888fdc
 from __future__ import annotations
 from .config import STAGE2, get_profile
-from .train import EXPERIMENTS, finished_runs
+from .experiments import EXPERIMENTS
+from .records import finished_runs
 from .claims import seed_metrics
 from .sequential import primary_comparisons, stage2_pairs, stage2_summary, stage2_table
 import time

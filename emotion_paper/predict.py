@@ -69,7 +69,8 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
     "(Keras model, training rows' classes for logit adjustment or None, a description) for `predict`."
     from emotion_paper.data import load_data
     from emotion_paper.balance import PROTOCOL_MODE
-    from emotion_paper.train import recorded_with_weights, run_experiment
+    from emotion_paper.records import recorded_with_weights
+    from emotion_paper.train import run_experiment
     experiment, adjust = 'final', False
     if model == 'best':
         table = fig_dir(profile)/'beyond.csv'
@@ -136,7 +137,7 @@ def predict(paths: list,  # photos and folders of photos
            ) -> pd.DataFrame:
     "One row per face found (or per photo with none): file, box, each emotion's probability, top emotion, errors."
     from tqdm.auto import tqdm
-    from emotion_paper.train import logit_adjust
+    from emotion_paper.metrics import logit_adjust
     files, rows = photo_files(paths)
     net, y_train, about = prediction_model(model, profile, source)
     out = Path(out) if out else data_root()/'predictions'

@@ -4,12 +4,13 @@
 
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
-from .config import SEED, get_profile
+from .config import SEED, get_profile, results_dir
 from .backend import THREADS_ENV, affinity_cpus, configure, cpu_threads, platform_key
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
-from .train import (EXPERIMENTS, Run, load_record, platform_records, records_dir,
-                                 reference_platform, results_dir, run_config, run_experiment, run_name, run_record,
-                                 this_platform, write_record)
+from .experiments import EXPERIMENTS
+from .records import (Run, load_record, platform_records, records_dir, reference_platform, run_config,
+                                   run_name, run_record, this_platform, write_record)
+from .train import run_experiment
 import json, os, shutil, socket, subprocess, time
 from pathlib import Path
 import pandas as pd

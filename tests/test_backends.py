@@ -36,7 +36,8 @@ def test_jax_trains_records_and_never_imports_tensorflow(dataset, faces_home):
     out = run_py("""
         import sys, time
         import emotion_paper.cli, emotion_paper.claims, emotion_paper.beyond, emotion_paper.predict
-        from emotion_paper.train import run_experiment, first_difference, records_dir, this_platform
+        from emotion_paper.train import run_experiment
+        from emotion_paper.records import first_difference, records_dir, this_platform
         a = run_experiment('relu', 'held_out', 'quick', verbose=0)
         b = run_experiment('relu', 'held_out', 'quick', retrain_before=time.time(), verbose=0)
         assert first_difference(a, b) is None, 'same seed, same platform, same run'
@@ -80,7 +81,7 @@ def test_quick_sweep_on_jax_in_a_local_cluster(dataset, faces_home):
     "2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
     out = run_py("""
         from emotion_paper.sweep import sweep
-        from emotion_paper.train import finished_runs
+        from emotion_paper.records import finished_runs
         res = sweep([178], ['final', 'relu'], ['held_out'], 'quick', verbose=0)
         assert not res.result.str.startswith('failed').any(), res
         print(sorted({r.platform.split('-')[0] for r in finished_runs('quick')}), len(res))

@@ -31,6 +31,7 @@ def test_committed_records_redraw_the_seed_tables(dataset, tmp_path):
 def test_make_paper_trains_nothing(dataset, monkeypatch):
     "Every run the paper's pages use comes from a committed record, and those needing a model from committed weights."
     import emotion_paper.train as train
+    from emotion_paper.records import reference_platform
     from emotion_paper.sweep import SWEEP_EXPERIMENTS, SWEEP_PROTOCOLS
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     def no_training(cfg, *a, **kw): raise AssertionError(f"{cfg['experiment']} [{cfg['protocol']}] would train")
@@ -38,7 +39,7 @@ def test_make_paper_trains_nothing(dataset, monkeypatch):
     runs = [(e, p) for e in (*SWEEP_EXPERIMENTS, 'bn') for p in SWEEP_PROTOCOLS] + [('final', 'by_person')]
     for e, p in runs:
         r = train.run_experiment(e, p, 'paper', 178, verbose=0)
-        assert r.platform == train.reference_platform('paper', p), 'the tables rest on one platform, on any machine'
+        assert r.platform == reference_platform('paper', p), 'the tables rest on one platform, on any machine'
     for e in ('final', 'fer_fine_tuned'):  # Grad-CAM and predict's models
         for p in (('paper', 'held_out') if e == 'final' else ('held_out',)):
             assert train.run_experiment(e, p, 'paper', 178, verbose=0, weights=True).has_weights

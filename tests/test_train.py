@@ -3,7 +3,8 @@ once, `retrain_before` what is older."""
 import time
 import pandas as pd, pytest
 from emotion_paper.config import PROFILES
-from emotion_paper.train import EXPERIMENTS, run_experiment
+from emotion_paper.experiments import EXPERIMENTS
+from emotion_paper.train import run_experiment
 
 @pytest.fixture
 def tiny(faces_home, monkeypatch):
