@@ -4,11 +4,13 @@
 
 # %% ../nbs/09b_article.ipynb #bdee6c49
 from __future__ import annotations
-import re
+import functools, json, re
 from pathlib import Path
 import pandas as pd
-from .config import OUTPUTS, PRIMARY, STAGE2, git_commit, project_root
-from .sequential import _interval, platform_label
+from .config import OUTPUTS, PRIMARY, STAGE2, git_commit, project_root, write_text
+from .claims import interval_text
+from .records import finished_runs
+from .sequential import platform_label
 
 
 # %% auto #0
@@ -41,12 +43,15 @@ def commit_url(commit: str | None = None,  # a commit (default: this checkout's,
     return f"{_settings()['git_url']}/tree/{(commit or git_commit()).removesuffix('+dirty')}"
 
 # %% ../nbs/09b_article.ipynb #4a1498e1
+@functools.lru_cache(maxsize=2)
+def _manifest_files(path: Path, stamp: int) -> dict:  # stamp: the file's mtime, so a rewritten manifest is reread
+    return json.loads(path.read_text()).get('files', {})
+
 def drawn_at(name: str,  # a file in figures/
             ) -> str:
     "The commit that drew `name`, as figures/MANIFEST.json records it (this checkout's if it is not listed)."
-    import json
     m = project_root()/'figures'/'MANIFEST.json'
-    files = json.loads(m.read_text()).get('files', {}) if m.exists() else {}
+    files = _manifest_files(m, m.stat().st_mtime_ns) if m.exists() else {}
     return files.get(name, {}).get('commit') or git_commit()
 
 # %% ../nbs/09b_article.ipynb #b456da63
@@ -72,8 +77,8 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
     for claim in PRIMARY:
         s, p = s2.loc[claim], pilot.loc[claim]
         rows.append(dict(claim=claim, paper=p.paper, verdict=s.verdict,
-                         interval=_interval(s['diff'], s.low, s.high), seeds=s.platforms,
-                         pilot_verdict=p.verdict, pilot_interval=_interval(p['diff'], p.diff_low, p.diff_high),
+                         interval=interval_text(s['diff'], s.low, s.high), seeds=s.platforms,
+                         pilot_verdict=p.verdict, pilot_interval=interval_text(p['diff'], p.diff_low, p.diff_high),
                          pilot_level=p.level, expected_seeds=s.expected_seeds))
     return pd.DataFrame(rows)
 
@@ -81,7 +86,6 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
 def runs_by_platform(profile: str = 'paper',  # the profile whose records are counted
                     ) -> pd.DataFrame:
     "Per platform: its label, runs, seeds and the hours of training the records hold (sum of epoch seconds)."
-    from emotion_paper.records import finished_runs  # here: it imports Keras, which the abstract never needs
     none = pd.Series(dtype=float)  # a run without epochs (the zero-shot peer) trained for 0 s
     rows = [dict(platform=r.platform, seed=r.config['seed'], hours=r.history.get('seconds', none).sum() / 3600)
             for r in finished_runs(profile)]
@@ -110,6 +114,4 @@ def write_metadata(path: Path,  # the YAML file Quarto reads as metadata (`artic
                   ) -> Path:
     "Write the abstract and the commit into `path`, atomically (a half-written file would break the render)."
     import yaml
-    path = Path(path); tmp = path.with_suffix('.tmp')
-    tmp.write_text(yaml.safe_dump(dict(abstract=abstract(figures), commit=git_commit()), allow_unicode=True))
-    tmp.replace(path); return path
+    return write_text(path, yaml.safe_dump(dict(abstract=abstract(figures), commit=git_commit()), allow_unicode=True))

@@ -14,9 +14,9 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
-__all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'p_improvement',
-           'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims', 'primary_table',
-           'arm_summary']
+__all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'interval_text',
+           'p_improvement', 'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims',
+           'primary_table', 'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
 def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
@@ -79,6 +79,17 @@ def mean_interval(x,  # one value per seed
     if np.all(x == x[0]): return m, m, m
     low, high = stats.t.interval(confidence, len(x) - 1, loc=m, scale=stats.sem(x))
     return m, float(low), float(high)
+
+# %% ../nbs/08_claims.ipynb #849dbbb5
+def interval_text(d: float,  # a difference (NaN: none)
+                  lo: float,  # its interval's lower end (NaN or infinite: no interval)
+                  hi: float,  # its upper end
+                  digits: int = 3,  # decimals
+                 ) -> str:
+    "'+0.012 [+0.003, +0.021]'; the difference alone without a finite interval; '—' without a difference."
+    if pd.isna(d): return '—'
+    ends = np.isfinite(lo) and np.isfinite(hi)
+    return f'{d:+.{digits}f}' + (f' [{lo:+.{digits}f}, {hi:+.{digits}f}]' if ends else '')
 
 # %% ../nbs/08_claims.ipynb #f6346e41
 def p_improvement(a,  # arm A, one value per seed
@@ -232,7 +243,7 @@ def primary_table(claims: pd.DataFrame,  # from `compare_claims`
     p = claims[claims.family == 'primary']
     return pd.DataFrame({
         'claim': p.claim, 'decided on': p.protocol + ', ' + p.metric.str.replace('_', ' '),
-        'A − B [interval]': [f"{r['diff']:+.3f} [{r.diff_low:+.3f}, {r.diff_high:+.3f}] ({r.level:.1%})"
+        'A − B [interval]': [f"{interval_text(r['diff'], r.diff_low, r.diff_high)} ({r.level:.1%})"
                              for _, r in p.iterrows()],
         'P(A>B)': [f'A won {v*n:g} of {n} seeds' for v, n in zip(p.p_improvement, p.n_seeds)],  # ties half
         "paper's size": [f'{s:+.4g}: {c}' if c else '' for s, c in zip(p.paper_size, p.paper_size_check)],

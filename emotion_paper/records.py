@@ -8,13 +8,11 @@ from .config import config_hash, data_root, get_profile, project_root, results_d
 from .backend import platform_info, platform_key
 from .data import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
-from .models import build_model
 from .experiments import experiment_config
 import functools, json
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
-import keras
 
 # %% auto #0
 __all__ = ['Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform',
@@ -47,8 +45,10 @@ class Run:
         return next((d/n for d in (self.path, self.artifacts) for n in names if (d/n).exists()), None)
     @property
     def has_weights(self) -> bool: return self._file('model.keras', 'model.weights.h5') is not None
-    def model(self) -> keras.Model:
+    def model(self):  # -> keras.Model
         "The trained model: from the run's folder, else from its committed weights."
+        import keras  # here: reading records needs no Keras
+        from emotion_paper.models import build_model
         f = self._file('model.keras', 'model.weights.h5')
         if f is None:
             raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) '
@@ -81,6 +81,7 @@ def config_split(ds: Dataset,  # the preprocessed dataset (`load_data`)
 @functools.cache
 def model_key(**switches) -> str:  # the `build_model` arguments of an experiment
     "A hash of the model `build_model(**switches)` builds: its architecture, optimizer and loss."
+    from emotion_paper.models import build_model  # here: reading records needs no Keras
     m = build_model(**switches)
     opt = {k: v for k, v in m.optimizer.get_config().items() if k != 'name'}  # Keras numbers the names: rm_sprop_2
     return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt,

@@ -5,6 +5,7 @@
 # %% ../nbs/08b_sequential.ipynb #9b1772c3
 from __future__ import annotations
 from .config import EQUIVALENCE_MARGIN, PRIMARY, PRIMARY_BEYOND, STAGE2
+from .claims import interval_text, mean_interval
 from .balance import CV_FOLDS
 import numpy as np, pandas as pd
 from scipy import stats
@@ -164,7 +165,6 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                  simulate: bool = True,  # simulate the seeds to a decision (False: skip, e.g. in a quick look)
                 ) -> pd.DataFrame:
     "One row per comparison: confirmatory verdict, A − B and its interval, seeds and platforms, pilot, seeds needed."
-    from emotion_paper.claims import mean_interval
     alpha, rows = design['alpha']/len(comparisons), []
     for name, a, b, protocol, metric in comparisons:
         p, margin = pairs[pairs.claim == name].sort_values('seed'), EQUIVALENCE_MARGIN[metric]
@@ -187,11 +187,6 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
     return pd.DataFrame(rows)
 
 # %% ../nbs/08b_sequential.ipynb #8904cbf5
-def _interval(d: float, lo: float, hi: float) -> str:
-    "'+0.012 [+0.003, +0.021]', or '—' without an interval."
-    return '—' if pd.isna(d) else f'{d:+.3f}' + ('' if not np.isfinite(lo) or not np.isfinite(hi)
-                                               else f' [{lo:+.3f}, {hi:+.3f}]')
-
 def seeds_to_decision(r,  # a row of `stage2_table`
                       ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
                      ) -> str:
@@ -209,10 +204,10 @@ def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`
     return pd.DataFrame({
         'claim': tab.claim, 'verdict': [v + (f' ({n})' if n and v != 'equivalent' else '') for v, n in
                                         zip(tab.verdict, tab.note)],
-        'A − B [confidence sequence]': [_interval(*x) for x in zip(tab['diff'], tab.low, tab.high)],
+        'A − B [confidence sequence]': [interval_text(*x) for x in zip(tab['diff'], tab.low, tab.high)],
         'seeds so far': tab.platforms + [f', {w} waiting' if w else '' for w in tab.waiting],
         'seeds to a decision': [seeds_to_decision(r) for _, r in tab.iterrows()],
-        'pilot (exploratory)': [f"{_interval(d, lo, hi)}, {n} seeds" for d, lo, hi, n in
+        'pilot (exploratory)': [f"{interval_text(d, lo, hi)}, {n} seeds" for d, lo, hi, n in
                                 zip(tab.pilot_diff, tab.pilot_low, tab.pilot_high, tab.pilot_seeds)]})
 
 # %% ../nbs/08b_sequential.ipynb #7050d685

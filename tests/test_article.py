@@ -5,7 +5,7 @@ import pandas as pd
 from conftest import ROOT
 from browser import chrome, serve
 from emotion_paper.article import claims_for_article
-from emotion_paper.sequential import _interval
+from emotion_paper.claims import interval_text
 
 def test_make_article_html_and_pdf_agree_with_the_results_files():
     t0 = time.time()
@@ -20,10 +20,10 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
     # the verdicts and intervals, formatted from the CSVs here, must be in the PDF's text as printed there
     pilot = pd.read_csv(ROOT/'figures'/'claims_over_seeds.csv').query("family == 'primary'")
     for r in pilot.itertuples():
-        assert f"{r.verdict}, {_interval(r.diff, r.diff_low, r.diff_high)}" in flat, (r.claim, 'pilot')
+        assert f"{r.verdict}, {interval_text(r.diff, r.diff_low, r.diff_high)}" in flat, (r.claim, 'pilot')
     stage2 = pd.read_csv(ROOT/'figures'/'claims_stage2.csv')
     for r in stage2.itertuples():
-        v = f"Verdict: {r.verdict}, A - B = {_interval(r.diff, r.low, r.high)}"
+        v = f"Verdict: {r.verdict}, A - B = {interval_text(r.diff, r.low, r.high)}"
         assert v in flat, (r.claim, v)
     test = claims_for_article()
     assert len(test) == len(stage2) and all(f'{c}' in flat for c in test.claim)
