@@ -11,7 +11,7 @@ import keras
 from .backend import gradcam_maps
 
 # %% auto #0
-__all__ = ['gradcam', 'central_share', 'select_examples']
+__all__ = ['gradcam', 'central_share', 'select_examples', 'drawable']
 
 # %% ../nbs/05_heatmaps.ipynb #f26e9f65
 def gradcam(model: keras.Model,  # a trained Functional model
@@ -55,3 +55,10 @@ def select_examples(y_true: np.ndarray,  # true class per row
         rows += [dict(row=i, true=EMOTIONS[c], pred=EMOTIONS[pred[i]], prob=float(conf[i]), correct=bool(pred[i] == c),
                       seen_in_train=not unseen[i]) for i in pick[:per_class]]
     return pd.DataFrame(rows)
+
+# %% ../nbs/05_heatmaps.ipynb #dbff25ad
+def drawable(maps: np.ndarray,  # Grad-CAM maps in [0, 1]
+             decimals: int = 3,  # kept decimals
+            ) -> np.ndarray:
+    "The maps a figure is drawn from: rounded, so that maps equal up to their last bits draw the same pixels."
+    return np.round(np.asarray(maps, 'float32'), decimals)

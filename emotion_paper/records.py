@@ -15,9 +15,10 @@ from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
-__all__ = ['Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'this_platform',
-           'platform_records', 'reference_platforms', 'reference_platform', 'run_record', 'load_record',
-           'first_difference', 'write_record', 'finished_runs', 'recorded_with_weights']
+__all__ = ['Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'platform_records',
+           'run_record', 'run_from_record', 'load_record', 'differences', 'first_difference', 'write_record',
+           'this_platform', 'reference_platforms', 'reference_platform', 'preferred_platforms', 'finished_runs',
+           'recorded_with_weights']
 
 # %% ../nbs/03d_records.ipynb #a632b9dd
 @dataclass
@@ -109,71 +110,70 @@ def run_name(cfg: dict,  # a `run_config`
     "The run's name: experiment, protocol and the hash of its configuration."
     return f"{cfg['experiment']}-{cfg['protocol']}-{config_hash(cfg)}"
 
-# %% ../nbs/03d_records.ipynb #263c832d
+# %% ../nbs/03d_records.ipynb #80a86b54
 def records_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
                ) -> Path:
     "Where the records of a profile's runs live: `records/` (committed) for `paper`, else `data/<profile>/records/`."
     get_profile(profile)
     return project_root()/'records' if profile == 'paper' else data_root()/profile/'records'
 
-@functools.cache
-def this_platform() -> str:
-    "This process's platform (`platform_key`), the name of the folders its runs and records go to."
-    return platform_key(platform_info())
-
+# %% ../nbs/03d_records.ipynb #7f3cd8d8
 def platform_records(name: str,  # a run's name (`run_name`)
                      profile: str,  # its profile
                     ) -> dict:
     "{platform: record path} of every record of run `name`."
     return {p.parent.name: p for p in sorted(records_dir(profile).glob(f'*/{name}.json'))}
 
-def reference_platforms(table: pd.DataFrame,  # one row per run: protocol, platform, seed
-                       ) -> dict:
-    "{protocol family: the platform with the most seeds under it (ties: by name)}: the one rule every table follows."
-    if table.empty: return {}
-    t = table.assign(protocol=table.protocol.map(lambda p: protocol_family(p)[0]))  # cv-0 ... cv-4 are cv
-    seeds = t.groupby(['protocol', 'platform']).seed.nunique().reset_index()
-    return {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}
-
-@functools.lru_cache(maxsize=4)
-def _seeds_recorded(folder: Path, stamp: tuple) -> pd.DataFrame:
-    rows = [json.loads((folder/f).read_text())['config'] | dict(platform=Path(f).parent.name) for f, _ in stamp]
-    return pd.DataFrame(rows, columns=['protocol', 'platform', 'seed'])
-
-def reference_platform(profile: str,  # a profile's name
-                       protocol: str,  # a protocol (a cv fold counts as cv)
-                      ) -> str | None:
-    "The platform `protocol`'s tables rest on: `reference_platforms` over `profile`'s records; None if none."
-    d = records_dir(profile)
-    stamp = tuple((f.relative_to(d).as_posix(), f.stat().st_mtime_ns) for f in sorted(d.glob('*/*.json')))
-    return reference_platforms(_seeds_recorded(d, stamp)).get(protocol_family(protocol)[0])
-
-# %% ../nbs/03d_records.ipynb #83e9bc8d
+# %% ../nbs/03d_records.ipynb #fa198701
 def run_record(run: Run,  # a finished run
               ) -> dict:
     "The run's record: configuration, per-epoch history and final metrics (no weights, no predictions)."
     return dict(config=run.config, history=run.history.to_dict('records'), metrics=run.metrics)
 
-def load_record(path: Path,  # a record written by `write_record`
-               ) -> Run:
+# %% ../nbs/03d_records.ipynb #a38907f2
+def run_from_record(rec: dict,  # a record (`run_record`)
+                    name: str,  # the run's name (`run_name`)
+                    platform: str,  # the platform it was trained on
+                   ) -> Run:
     "The run a record describes (its folder under `results_dir`/platform may be absent)."
-    rec, path = json.loads(Path(path).read_text()), Path(path)
-    return Run(results_dir(rec['config']['profile'], create=False)/path.parent.name/path.stem, rec['config'],
+    return Run(results_dir(rec['config']['profile'], create=False)/platform/name, rec['config'],
                pd.DataFrame(rec['history']), rec['metrics'])
 
+# %% ../nbs/03d_records.ipynb #1bae70aa
+def load_record(path: Path,  # a record written by `write_record`: `records_dir`/platform/name.json
+               ) -> Run:
+    "The run the record file `path` describes."
+    path = Path(path)
+    return run_from_record(json.loads(path.read_text()), path.stem, path.parent.name)
+
+# %% ../nbs/03d_records.ipynb #8caec21a
+def differences(a: Run,  # a run (the record)
+                b: Run,  # another run of the same configuration (the new one)
+               ) -> pd.DataFrame:
+    "Where `b` departs from `a`, in order: epoch values, then metrics. Columns epoch, key, what, recorded, retrained."
+    timing, cols = ['seconds', 'ms_per_step'], ['epoch', 'key', 'what', 'recorded', 'retrained']
+    ha, hb = (r.history.drop(columns=timing, errors='ignore').reset_index(drop=True) for r in (a, b))
+    if len(ha) != len(hb):
+        return pd.DataFrame([dict(epoch=None, key='epochs', what='the number of epochs', recorded=len(ha),
+                                  retrained=len(hb))], columns=cols)
+    rows = [dict(epoch=int(ha.at[i, 'epoch']), key=k, what=f"epoch {int(ha.at[i, 'epoch'])} {k}", recorded=ha.at[i, k],
+                 retrained=hb.at[i, k] if k in hb else None)
+            for i in range(len(ha)) for k in ha.columns if k not in hb or ha.at[i, k] != hb.at[i, k]]
+    rows += [dict(epoch=None, key=k, what=k, recorded=a.metrics.get(k), retrained=b.metrics.get(k))
+             for k in sorted(set(a.metrics) | set(b.metrics)) if a.metrics.get(k) != b.metrics.get(k)]
+    return pd.DataFrame(rows, columns=cols)
+
+# %% ../nbs/03d_records.ipynb #9684b125
 def first_difference(a: Run,  # a run
                      b: Run,  # another run of the same configuration
                     ) -> str | None:
-    "Where `b` first departs from `a` ('epoch 2: val_accuracy 0.91 vs 0.89', or a metric); None if identical."
-    timing = ['seconds', 'ms_per_step']
-    ha, hb = a.history.drop(columns=timing, errors='ignore'), b.history.drop(columns=timing, errors='ignore')
-    if len(ha) != len(hb): return f'the number of epochs ({len(ha)} vs {len(hb)})'
-    for i in range(len(ha)):
-        for k in ha.columns:
-            if ha.iloc[i][k] != hb.iloc[i].get(k):
-                return f"epoch {int(ha.iloc[i]['epoch'])}: {k} {ha.iloc[i][k]:.4f} vs {hb.iloc[i].get(k):.4f}"
-    return next((f'metric {k}' for k in sorted(set(a.metrics) | set(b.metrics))
-                 if a.metrics.get(k) != b.metrics.get(k)), None)
+    "Where `b` first departs from `a` ('epoch 2: val_accuracy 0.9100 vs 0.8900', or a metric); None if identical."
+    d = differences(a, b)
+    if d.empty: return None
+    r = d.iloc[0]
+    if r.key == 'epochs' and r.epoch is None: return f'the number of epochs ({r.recorded} vs {r.retrained})'
+    if pd.notna(r.epoch): return f"epoch {int(r.epoch)}: {r.key} {r.recorded:.4f} vs {r.retrained:.4f}"
+    return f'metric {r.key}'
 
 # %% ../nbs/03d_records.ipynb #3d74b26c
 def write_record(run: Run,  # a finished run
@@ -195,6 +195,45 @@ def write_record(run: Run,  # a finished run
         return recs[here]
     return write_json(dest, run_record(run))
 
+# %% ../nbs/03d_records.ipynb #743f977d
+@functools.cache
+def this_platform() -> str:
+    "This process's platform (`platform_key`), the name of the folders its runs and records go to."
+    return platform_key(platform_info())
+
+# %% ../nbs/03d_records.ipynb #47432049
+def reference_platforms(table: pd.DataFrame,  # one row per run: protocol, platform, seed
+                       ) -> dict:
+    "{protocol family: the platform with the most seeds under it (ties: by name)}: the one rule every table follows."
+    if table.empty: return {}
+    t = table.assign(protocol=table.protocol.map(lambda p: protocol_family(p)[0]))  # cv-0 ... cv-4 are cv
+    seeds = t.groupby(['protocol', 'platform']).seed.nunique().reset_index()
+    return {q: min(zip(-g.seed, g.platform))[1] for q, g in seeds.groupby('protocol')}
+
+# %% ../nbs/03d_records.ipynb #b5e7bf5d
+@functools.lru_cache(maxsize=4)
+def _seeds_recorded(folder: Path, stamp: tuple) -> pd.DataFrame:
+    rows = [load_record(folder/f).config | dict(platform=Path(f).parent.name) for f, _ in stamp]
+    return pd.DataFrame(rows, columns=['protocol', 'platform', 'seed'])
+
+def reference_platform(profile: str,  # a profile's name
+                       protocol: str,  # a protocol (a cv fold counts as cv)
+                      ) -> str | None:
+    "The platform `protocol`'s tables rest on: `reference_platforms` over `profile`'s records; None if none."
+    d = records_dir(profile)
+    stamp = tuple((f.relative_to(d).as_posix(), f.stat().st_mtime_ns) for f in sorted(d.glob('*/*.json')))
+    return reference_platforms(_seeds_recorded(d, stamp)).get(protocol_family(protocol)[0])
+
+# %% ../nbs/03d_records.ipynb #814ea907
+def preferred_platforms(profile: str,  # the profile
+                        protocol: str,  # the protocol (its tables' platform comes first)
+                        platforms,  # the platforms to order (those that have the run)
+                        first: str | None = None,  # a platform to put before all others
+                       ) -> list:
+    "`platforms` in the one order a record is chosen by: `first`, the tables' platform, this one's, the rest by name."
+    order = dict.fromkeys([first, reference_platform(profile, protocol), this_platform(), *sorted(platforms)])
+    return [p for p in order if p is not None and p in set(platforms)]
+
 # %% ../nbs/03d_records.ipynb #0b58f7d7
 def finished_runs(profile: str = 'quick',  # a profile's name
                  ) -> list[Run]:
@@ -202,14 +241,14 @@ def finished_runs(profile: str = 'quick',  # a profile's name
     d = records_dir(profile)
     return [load_record(p) for p in sorted(d.glob('*/*.json'))] if d.is_dir() else []
 
+# %% ../nbs/03d_records.ipynb #e267f334
 def recorded_with_weights(experiment: str,  # an experiment of `EXPERIMENTS`
                           protocol: str,  # its protocol
                           profile: str,  # its profile
                           seed: int,  # its seed
                          ) -> Run | None:
-    "A recorded run of this configuration whose weights are here, found without the dataset (tables' platform first)."
+    "A recorded run of this configuration whose weights are here, found without the dataset (`preferred_platforms`)."
     key = (experiment, protocol, seed)
-    runs = [r for r in finished_runs(profile) if (r.config['experiment'], r.config['protocol'], r.config['seed']) == key
-            and r.has_weights]
-    ref = reference_platform(profile, protocol)
-    return min(runs, key=lambda r: (r.platform != ref, r.platform), default=None)
+    runs = {r.platform: r for r in finished_runs(profile)
+            if (r.config['experiment'], r.config['protocol'], r.config['seed']) == key and r.has_weights}
+    return next((runs[p] for p in preferred_platforms(profile, protocol, runs)), None)

@@ -4,14 +4,14 @@
 
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
-from .config import SEED, get_profile, results_dir
+from .config import SEED, get_profile
 from .backend import THREADS_ENV, affinity_cpus, configure, cpu_threads, platform_key
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
 from .experiments import EXPERIMENTS
-from .records import (Run, load_record, platform_records, records_dir, reference_platform, run_config,
-                                   run_name, run_record, this_platform, write_record)
+from .records import (differences, load_record, platform_records, preferred_platforms, records_dir,
+                                   run_config, run_from_record, run_name, run_record, this_platform, write_record)
 from .train import run_experiment
-import json, os, shutil, socket, subprocess, time
+import os, shutil, socket, subprocess, time
 from pathlib import Path
 import pandas as pd
 
@@ -178,8 +178,7 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
             i = futures.pop(fut)
             try:
                 for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
-                    write_record(Run(results_dir(profile, create=False)/platform_key(rec['config']['platform'])/name,
-                                     rec['config'], pd.DataFrame(rec['history']), rec['metrics']))
+                    write_record(run_from_record(rec, name, platform_key(rec['config']['platform'])))
                 result[i] = 'trained'
             except Exception as e:  # a failed run or a dead worker: say which, keep the others going
                 result[i] = f'failed: {type(e).__name__}: {e}'
@@ -227,21 +226,14 @@ def check_run(name: str,  # a run's name, e.g. 'final-paper-3f2a...' (a file in 
     recs = platform_records(Path(name).stem, profile)
     if not recs: raise FileNotFoundError(f'No record {Path(name).stem}.json in {records_dir(profile)}/*/.')
     here, protocol = this_platform(), load_record(next(iter(recs.values()))).config['protocol']
-    against = next(p for p in (here, reference_platform(profile, protocol), *recs) if p in recs)  # same platform 1st
+    against = preferred_platforms(profile, protocol, recs, first=here)[0]  # this platform's record first
     recorded, texts = load_record(recs[against]), {p: f.read_text() for p, f in recs.items()}
     c = recorded.config
     try: fresh = run_experiment(c['experiment'], c['protocol'], profile, c['seed'], retrain_before=time.time(),
                                    source=source)
     finally:
         for p, f in recs.items(): assert f.read_text() == texts[p], f'{f} was rewritten'
-    timing = ['seconds', 'ms_per_step']
-    a, b = recorded.history.drop(columns=timing), fresh.history.drop(columns=timing)
-    rows = [dict(what=f'epoch {e} {k}', recorded=a.at[i, k], retrained=b.at[i, k])
-            for i, e in enumerate(a.epoch) for k in a.columns if a.at[i, k] != b.at[i, k]]
-    rows += [dict(what=k, recorded=recorded.metrics.get(k), retrained=fresh.metrics.get(k))  # as `first_difference`:
-             for k in sorted(set(recorded.metrics) | set(fresh.metrics))  # a metric only one run has differs too
-             if recorded.metrics.get(k) != fresh.metrics.get(k)]
-    out = pd.DataFrame(rows, columns=['what', 'recorded', 'retrained'])
+    out = differences(recorded, fresh)[['what', 'recorded', 'retrained']]  # as `write_record` compares
     out.attrs |= dict(record_platform=against, platform=here, same_platform=against == here,
                       keras_seeds_isolated='keras_seeds' in c)  # records before that may have shifted seeds
     return out
@@ -278,7 +270,7 @@ def seed_runs(profile: str = 'quick',  # the profile
         run_experiment(e, p, profile, s, source=source, verbose=verbose)
     d, runs = records_dir(profile), []
     for plat in sorted(p.name for p in d.iterdir() if p.is_dir()) if d.is_dir() else []:
-        seeds = sorted({json.loads(f.read_text())['config']['seed'] for f in (d/plat).glob('*.json')})
+        seeds = sorted({load_record(f).config['seed'] for f in (d/plat).glob('*.json')})
         status = planned_status(sweep_plan(seeds, experiments, protocols), profile, source, plat)  # one data pass
         complete = [s for s, g in status.groupby('seed') if g.done.all() or not whole_seeds]  # a partial seed waits
         runs += recorded_runs(complete, profile, source, experiments, protocols, plat)

@@ -11,7 +11,7 @@ from .balance import PROTOCOL_MODE, Split, leak_mask
 from .models import build_model
 from .experiments import BATCH_SIZE, EXPERIMENTS
 from .metrics import class_weights, classification_metrics, logit_adjusted_metrics
-from .records import (Run, config_split, load_record, platform_records, reference_platform, run_config,
+from .records import (Run, config_split, load_record, platform_records, preferred_platforms, run_config,
                                    run_name, this_platform, write_record)
 import contextlib, json, math, tempfile, time
 from pathlib import Path
@@ -150,11 +150,11 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     cfg = run_config(name, protocol, profile, seed, ds)
     path, here = results_dir(profile)/this_platform()/run_name(cfg), this_platform()
     if (force or retrain_before) and _is_current(path, force, retrain_before): return Run.load(path)
-    if not (force or retrain_before):  # the tables' platform first, then this one's (its folder here), then others
+    if not (force or retrain_before):  # `preferred_platforms` (this one's: its folder here)
         recs, trained_here = platform_records(path.name, profile), (path/'metrics.json').exists()
-        for p in dict.fromkeys([reference_platform(profile, protocol), here, *recs]):
-            r = Run.load(path) if p == here and trained_here else load_record(recs[p]) if p in recs else None
-            if r is not None and (r.has_weights or not weights): return r
+        for p in preferred_platforms(profile, protocol, set(recs) | ({here} if trained_here else set())):
+            r = Run.load(path) if p == here and trained_here else load_record(recs[p])
+            if r.has_weights or not weights: return r
     if parent := EXPERIMENTS[name].get('prefix_of'):
         run_experiment(parent, protocol, profile, seed, retrain_before=time.time(), source=source, verbose=verbose)
         return Run.load(path)
