@@ -12,7 +12,7 @@ import contextlib, math, platform, random, sys, threading, time
 from importlib import metadata
 from pathlib import Path
 import numpy as np
-from .config import SEED, data_root, git_commit
+from .config import SEED, check_choice, data_root, git_commit
 
 
 # %% auto #0
@@ -26,8 +26,7 @@ BACKENDS = ('tensorflow', 'jax')  # torch: not supported (no Grad-CAM gradient t
 def backend() -> str:
     "The Keras backend of this process: `$KERAS_BACKEND`, default 'tensorflow' (checked)."
     b = os.environ.get('KERAS_BACKEND', 'tensorflow')
-    if b not in BACKENDS: raise ValueError(f"KERAS_BACKEND={b!r}: choose one of {', '.join(BACKENDS)}.")
-    return b
+    return check_choice(b, BACKENDS, 'KERAS_BACKEND')
 
 # %% ../nbs/00b_backend.ipynb #4c818e49
 THREADS_ENV = 'EMOTION_PAPER_THREADS'  # overrides the thread count of TensorFlow's CPU kernels

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_balance.ipynb #ad238285
 from __future__ import annotations
-from .config import EMOTIONS, PAPER, SEED
+from .config import EMOTIONS, PAPER, SEED, check_choice
 from .data import Dataset
 from dataclasses import dataclass
 import hashlib
@@ -69,8 +69,7 @@ def balance(y: np.ndarray,  # class of each row
             scale: float = 1.0,  # multiplies the targets
            ) -> np.ndarray:
     "Indices of `y` balanced by the named approach."
-    if approach not in APPROACHES: raise ValueError(f"Unknown approach {approach!r}: choose one of "
-                                                    f"{', '.join(APPROACHES)}.")
+    check_choice(approach, APPROACHES, 'approach')
     kw = {} if approach == 'approach1_max' else dict(scale=scale)  # its target is the largest class, whatever the scale
     return APPROACHES[approach](np.asarray(y), seed=seed, **kw)
 
@@ -132,8 +131,7 @@ def make_split(ds: Dataset,  # the preprocessed dataset
                subset: np.ndarray | None = None,  # rows to use (the quick profile's subset; None: all)
               ) -> Split:
     "Split `ds` (or its `subset` of indices) under `protocol`, balancing with `approach`."
-    if protocol not in PROTOCOLS: raise ValueError(f"Unknown protocol {protocol!r}: choose one of "
-                                                   f"{', '.join(PROTOCOLS)}.")
+    check_choice(protocol, PROTOCOLS, 'protocol')
     if ds.report['mode'] != PROTOCOL_MODE[protocol]:
         raise ValueError(f"The {protocol!r} protocol needs the {PROTOCOL_MODE[protocol]!r} preprocessing, not "
                          f"{ds.report['mode']!r}.")

@@ -4,8 +4,8 @@
 
 # %% ../nbs/06_cli.ipynb #d5e46b90
 from __future__ import annotations
-from .config import (DATA_ENV, EMOTIONS, OUTPUTS, PINNED_COMMIT, PRIMARY, PROFILES, SEED, data_root,
-                                  fig_dir, get_profile, git_commit, project_root, sha256_file, write_json)
+from .config import (DATA_ENV, EMOTIONS, OUTPUTS, PINNED_COMMIT, PRIMARY, PROFILES, SEED, check_choice,
+                                  data_root, fig_dir, get_profile, git_commit, project_root, sha256_file, write_json)
 from .backend import device_name, environment, platform_info
 import argparse, json, sys, time
 from pathlib import Path
@@ -245,8 +245,7 @@ def cmd_decide(a: argparse.Namespace,  # the parsed `decide` arguments
     from emotion_paper.sequential import primary_comparisons
     comps = primary_comparisons()
     if a.claims:
-        bad = [c for c in a.claims if c not in PRIMARY]
-        if bad: raise ValueError(f"Unknown claim {', '.join(map(repr, bad))}: choose from {', '.join(PRIMARY)}.")
+        check_choice(a.claims, PRIMARY, 'claim')
         comps = [c for c in comps if c[0] in a.claims]
     if a.max_seeds is not None and a.max_seeds < 0: raise ValueError('--max-seeds must be 0 or more.')
     decide(a.profile, a.hours, a.max_seeds, a.scheduler, a.source, comps, worker_timeout=a.worker_timeout)

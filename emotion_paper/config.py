@@ -11,8 +11,8 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['PINNED_COMMIT', 'DEFAULT_URL', 'LEGEND_SHA256', 'EMOTIONS', 'DATA_ENV', 'SEED', 'PAPER', 'PAPER_SIZES', 'PRIMARY',
            'PRIMARY_BEYOND', 'EQUIVALENCE_MARGIN', 'POWER', 'STAGE2', 'STAGE2_BEYOND', 'PROFILES', 'OUTPUTS',
-           'project_root', 'data_root', 'fig_dir', 'results_dir', 'get_profile', 'missing_outputs', 'atomic_path',
-           'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'git_commit']
+           'project_root', 'data_root', 'fig_dir', 'results_dir', 'check_choice', 'get_profile', 'missing_outputs',
+           'atomic_path', 'write_text', 'write_json', 'savefig', 'sha256_file', 'config_hash', 'git_commit']
 
 # %% ../nbs/00_config.ipynb #9d4869c2
 PINNED_COMMIT = '5fb9c13afac07c55eae8d25eb6b50af344ad60c9'
@@ -133,6 +133,16 @@ def results_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
     if create: d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/00_config.ipynb #1a411ae4
+def check_choice(value,  # a name, or a list of names
+                 choices,  # the known names
+                 what: str,  # what the names name, e.g. 'profile'
+                ):
+    "`value` if it (each of its names) is one of `choices`; else a `ValueError` naming the unknown and the known."
+    bad = [n for n in ([value] if isinstance(value, str) else value) if n not in choices]
+    if bad: raise ValueError(f"Unknown {what} {', '.join(map(repr, bad))}: choose one of {', '.join(choices)}.")
+    return value
+
 # %% ../nbs/00_config.ipynb #1148ddb6
 PROFILES = {
     'quick': dict(per_class=40, scale=0.02, epochs=1),
@@ -142,9 +152,7 @@ PROFILES = {
 def get_profile(name: str,  # 'quick' or 'paper'
                ) -> dict:
     "The settings of profile `name`, or a clear error naming the known ones."
-    if name not in PROFILES:
-        raise ValueError(f"Unknown profile {name!r}: choose one of {', '.join(PROFILES)}.")
-    return dict(PROFILES[name], name=name)
+    return dict(PROFILES[check_choice(name, PROFILES, 'profile')], name=name)
 
 # %% ../nbs/00_config.ipynb #13367b48
 OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave in the figures folder

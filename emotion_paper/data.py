@@ -5,7 +5,7 @@
 # %% ../nbs/01_data.ipynb #20ea6b9d
 from __future__ import annotations
 from .config import (DATA_ENV, DEFAULT_URL, EMOTIONS, LEGEND_SHA256, PINNED_COMMIT, atomic_path,
-                                  config_hash, data_root, sha256_file)
+                                  check_choice, config_hash, data_root, sha256_file)
 import hashlib, io, json, os, re, shutil, urllib.parse, urllib.request, zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -265,7 +265,7 @@ def preprocess(root: Path,  # the dataset root
                cache: bool = True,  # read and write `data/cache/`
               ) -> Dataset:
     "Processed `size`x`size` grayscale faces of the dataset at `root`, in `mode` `paper` or `clean` (cached)."
-    if mode not in MODES: raise ValueError(f"Unknown mode {mode!r}: choose one of {', '.join(MODES)}.")
+    check_choice(mode, MODES, 'mode')
     root = Path(root)
     path = data_root()/'cache'/f'processed-{config_hash(dict(src=_source_key(root), mode=mode, size=size, v=2))}.npz'
     if cache and path.exists():

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03b_experiments.ipynb #f9875770
 from __future__ import annotations
-from .config import SEED, get_profile
+from .config import SEED, check_choice, get_profile
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'BATCH_SIZE', 'experiment_config']
@@ -29,9 +29,7 @@ def experiment_config(name: str,  # an experiment of `EXPERIMENTS`
                       seed: int = SEED,  # the run's seed
                      ) -> dict:
     "The full configuration of experiment `name` under `protocol` and `profile`."
-    if name not in EXPERIMENTS:
-        raise ValueError(f"Unknown experiment {name!r}: choose one of {', '.join(EXPERIMENTS)}.")
-    e, prof = EXPERIMENTS[name], get_profile(profile)
+    e, prof = EXPERIMENTS[check_choice(name, EXPERIMENTS, 'experiment')], get_profile(profile)
     return dict(experiment=name, protocol=protocol, profile=profile, seed=seed, batch_size=BATCH_SIZE,
                 epochs=e['epochs'] and (prof['epochs'] or e['epochs']), approach=e.get('approach', 'approach2'),
                 model=e.get('model', {}), per_class=prof['per_class'], scale=prof['scale'], val_frac=0.2,

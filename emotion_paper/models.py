@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_models.ipynb #76d8eaa3
 from __future__ import annotations
-from .config import EMOTIONS, sha256_file
+from .config import EMOTIONS, check_choice, sha256_file
 from .backend import backend, configure, fused_batch_norm
 configure()  # threads, devices, determinism: set before the backend starts (`00b_backend`)
 import keras
@@ -30,15 +30,13 @@ class FusedBatchNorm(layers.BatchNormalization):
 LAST_CONV = 'conv3_act'
 
 def _act(activation: str, slope: float, name: str):
-    if activation == 'relu': return layers.ReLU(name=name)
-    if activation == 'leaky_relu': return layers.LeakyReLU(negative_slope=slope, name=name)
-    raise ValueError(f"Unknown activation {activation!r}: choose 'relu' or 'leaky_relu'.")
+    if check_choice(activation, ('relu', 'leaky_relu'), 'activation') == 'relu': return layers.ReLU(name=name)
+    return layers.LeakyReLU(negative_slope=slope, name=name)
 
 # %% ../nbs/03_models.ipynb #9760db71
 def _optimizer(name: str, learning_rate: float):
-    if name == 'rmsprop': return keras.optimizers.RMSprop(learning_rate)
-    if name == 'adam': return keras.optimizers.Adam(learning_rate)
-    raise ValueError(f"Unknown optimizer {name!r}: choose 'rmsprop' or 'adam'.")
+    opt = dict(rmsprop=keras.optimizers.RMSprop, adam=keras.optimizers.Adam)
+    return opt[check_choice(name, opt, 'optimizer')](learning_rate)
 
 # %% ../nbs/03_models.ipynb #9fbc1e1c
 def build_model(batch_norm: bool = True,  # batch norm after each convolution
@@ -60,8 +58,7 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
     compile_args = dict(optimizer=_optimizer(optimizer, learning_rate), loss='sparse_categorical_crossentropy',
                         metrics=['accuracy'])
     if backbone != 'paper':
-        if backbone not in ('fer', 'fer_zero_shot'):
-            raise ValueError(f"Unknown backbone {backbone!r}: choose 'paper', 'fer' or 'fer_zero_shot'.")
+        check_choice(backbone, ('paper', 'fer', 'fer_zero_shot'), 'backbone')
         model = _fer_model('zero_shot' if backbone == 'fer_zero_shot' else 'new', size, n_classes)
         model.compile(**compile_args); return model
     inp = keras.Input((size, size, 1), name='face')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_predict.ipynb #92f41e17
 from __future__ import annotations
-from .config import EMOTIONS, SEED, atomic_path, data_root, fig_dir, missing_outputs, savefig
+from .config import EMOTIONS, SEED, atomic_path, check_choice, data_root, fig_dir, missing_outputs, savefig
 from .data import face_pixels
 import functools
 from pathlib import Path
@@ -77,7 +77,7 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
         if not table.exists(): raise FileNotFoundError(f'{table} is missing: run 15_beyond (make paper) first.')
         best = pd.read_csv(table).query('best').iloc[0]
         experiment, adjust = best['experiment'], bool(best['logit_adjusted'])
-    elif model != 'paper': raise ValueError(f"Unknown model {model!r}: choose 'paper' or 'best'.")
+    else: check_choice(model, ('paper', 'best'), 'model')
     run = recorded_with_weights(experiment, 'held_out', profile, SEED) if not adjust else None  # no data needed
     if run is None:  # the data, to train the model here (Keras prints its epochs) or for the logit adjustment
         ds = load_data(PROTOCOL_MODE['held_out'], source)

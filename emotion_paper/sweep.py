@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
-from .config import SEED, get_profile
+from .config import SEED, check_choice, get_profile
 from .backend import THREADS_ENV, affinity_cpus, configure, cpu_threads, platform_key
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
 from .experiments import EXPERIMENTS
@@ -53,10 +53,7 @@ def sweep_plan(seeds: list,  # from `sweep_seeds`
     split = lambda xs: [x.strip() for item in xs for x in str(item).split(',') if x.strip()]  # 'a,b' or 'a b'
     experiments, protocols = split(experiments or SWEEP_EXPERIMENTS), split(protocols or SWEEP_PROTOCOLS)
     protocols = list(dict.fromkeys(q for p in protocols for q in (CV_PROTOCOLS if p == 'cv' else [p])))
-    bad = [e for e in experiments if e not in EXPERIMENTS]
-    if bad: raise ValueError(f"Unknown experiment {', '.join(bad)}: choose from {', '.join(EXPERIMENTS)}.")
-    bad = [p for p in protocols if p not in PROTOCOL_MODE]
-    if bad: raise ValueError(f"Unknown protocol {', '.join(bad)}: choose from {', '.join(PROTOCOL_MODE)}.")
+    check_choice(experiments, EXPERIMENTS, 'experiment'); check_choice(protocols, PROTOCOL_MODE, 'protocol')
     experiments = list(dict.fromkeys(EXPERIMENTS[e].get('prefix_of', e) for e in experiments))
     by_person = by_person and not set(protocols) & set(CV_PROTOCOLS)  # cv already groups by person
     extra = [x for x in EXTRA_RUNS if by_person and x[0] in experiments and x[1] not in protocols]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_train.ipynb #4defe9be
 from __future__ import annotations
-from .config import SEED, atomic_path, config_hash, results_dir, write_json, write_text
+from .config import SEED, atomic_path, check_choice, config_hash, results_dir, write_json, write_text
 from .backend import batches, environment, platform_info, seed_everything
 from .data import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask
@@ -144,9 +144,7 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
                    weights: bool = False,  # the trained model is needed: a run known only by its record trains
                   ) -> Run:
     "Train experiment `name` under `protocol` and `profile`, or load its folder here or its committed record."
-    if protocol not in PROTOCOL_MODE:
-        raise ValueError(f"Unknown protocol {protocol!r}: choose one of {', '.join(PROTOCOL_MODE)}.")
-    ds = load_data(PROTOCOL_MODE[protocol], source)
+    ds = load_data(PROTOCOL_MODE[check_choice(protocol, PROTOCOL_MODE, 'protocol')], source)
     cfg = run_config(name, protocol, profile, seed, ds)
     path, here = results_dir(profile)/this_platform()/run_name(cfg), this_platform()
     if (force or retrain_before) and _is_current(path, force, retrain_before): return Run.load(path)
