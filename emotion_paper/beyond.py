@@ -11,14 +11,14 @@ from .claims import compare_claims, mean_interval
 from .sweep import BEYOND_EXPERIMENTS, BEYOND_PROTOCOLS, CV_EXPERIMENTS
 from .balance import CV_FOLDS, protocol_family
 from .experiments import EXPERIMENTS
+from .metrics import confusion_metrics
 from .records import reference_platforms
 import numpy as np, pandas as pd
-from sklearn.metrics import accuracy_score, f1_score, recall_score
 from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
-__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'TABLE_METRICS', 'model_name', 'confusion_metrics', 'run_metrics', 'pool_folds',
-           'beyond_table', 'recall_table', 'best_model', 'comparisons']
+__all__ = ['OWN_EXPERIMENTS', 'PEER_EXPERIMENTS', 'TABLE_METRICS', 'model_name', 'run_metrics', 'pool_folds', 'beyond_table',
+           'recall_table', 'best_model', 'comparisons']
 
 # %% ../nbs/15_beyond.ipynb #2c18a33f
 def _backbone(e: str) -> str: return EXPERIMENTS[e]['model'].get('backbone', 'paper')  # 'paper' or fer's
@@ -30,25 +30,6 @@ def model_name(experiment: str,  # an experiment of `EXPERIMENTS`
               ) -> str:
     "The name a model has in the tables: the paper's CNN is `paper_cnn`; `+la` marks logit adjustment."
     return ('paper_cnn' if experiment == 'final' else experiment) + ('+la' if adjusted else '')
-
-# %% ../nbs/15_beyond.ipynb #db6df3cb
-def confusion_metrics(confusion,  # a confusion matrix, rows true, columns predicted, in `EMOTIONS` order
-                      without: tuple = (),  # emotions left out: their faces are dropped, predicting them is a miss
-                     ) -> dict:
-    "Accuracy, balanced accuracy (mean recall) and macro-F1 over the emotions kept, and each one's recall and counts."
-    c = np.asarray(confusion)
-    y_true = np.repeat(np.arange(len(c)), c.sum(1))
-    y_pred = np.concatenate([np.repeat(np.arange(len(c)), row) for row in c])
-    keep = [i for i, e in enumerate(EMOTIONS) if e not in without]
-    rows = np.isin(y_true, keep)
-    y_true, y_pred = y_true[rows], y_pred[rows]
-    out = dict(accuracy=accuracy_score(y_true, y_pred),
-               balanced_accuracy=recall_score(y_true, y_pred, labels=keep, average='macro', zero_division=0),
-               macro_f1=f1_score(y_true, y_pred, labels=keep, average='macro', zero_division=0))
-    for i in keep:
-        out |= {f'hits_{EMOTIONS[i]}': int(c[i, i]), f'faces_{EMOTIONS[i]}': int(c[i].sum()),
-                f'recall_{EMOTIONS[i]}': c[i, i]/c[i].sum() if c[i].sum() else np.nan}
-    return out
 
 # %% ../nbs/15_beyond.ipynb #8980e4c0
 def run_metrics(runs: list,  # `Run`s of `BEYOND_EXPERIMENTS` (`sweep.seed_runs`)

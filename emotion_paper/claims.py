@@ -15,8 +15,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 # %% auto #0
 __all__ = ['CLAIMS', 'METRICS', 'CONFIDENCE', 'ALPHA', 'paper_line', 'seed_metrics', 'mean_interval', 'interval_text',
-           'p_improvement', 'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'compare_claims',
-           'primary_table', 'arm_summary']
+           'p_improvement', 'paired_difference', 'unpaired_difference', 'verdict', 'paper_size_check', 'pair_claims',
+           'judge_claims', 'compare_claims', 'primary_table', 'arm_summary']
 
 # %% ../nbs/08_claims.ipynb #b68c84fe
 def paper_line(fig: str,  # a key of `PAPER` holding an epoch table, e.g. 'fig5_3'
@@ -66,19 +66,25 @@ def seed_metrics(runs: list,  # `Run`s, e.g. `finished_runs('paper')`
     return pd.DataFrame(rows, columns=['experiment', 'protocol', 'fold', 'seed', 'platform', *METRICS, 'val_key',
                                        'run'])
 
+# %% ../nbs/08_claims.ipynb #681e613c
+def _se(d: np.ndarray, correction: float) -> float:
+    "The standard error of the mean difference; `correction` n_test/n_train adds Nadeau and Bengio's term for cv."
+    return d.std(ddof=1)*np.sqrt(1/len(d) + correction)
+
 # %% ../nbs/08_claims.ipynb #10144754
 CONFIDENCE, ALPHA = 0.95, 0.05
 
-def mean_interval(x,  # one value per seed
+def mean_interval(x,  # one value per seed (or a paired difference per seed)
                   confidence: float = CONFIDENCE,  # the interval's level
+                  correction: float = 0.0,  # cv: n_test/n_train, Nadeau and Bengio's term (`_se`)
                  ) -> tuple[float, float, float]:
     "(mean, low, high): the mean over seeds and its Student-t interval (NaN ends for one seed)."
     x = np.asarray(x, float)
     m = float(x.mean()) if len(x) else np.nan
     if len(x) < 2: return m, np.nan, np.nan
     if np.all(x == x[0]): return m, m, m
-    low, high = stats.t.interval(confidence, len(x) - 1, loc=m, scale=stats.sem(x))
-    return m, float(low), float(high)
+    half = stats.t.ppf(1 - (1 - confidence)/2, len(x) - 1)*_se(x, correction)
+    return m, m - half, m + half
 
 # %% ../nbs/08_claims.ipynb #849dbbb5
 def interval_text(d: float,  # a difference (NaN: none)
@@ -104,10 +110,6 @@ def p_improvement(a,  # arm A, one value per seed
     return (wins + ties/2)/n, float(low), float(high)
 
 # %% ../nbs/08_claims.ipynb #321e3ec5
-def _se(d: np.ndarray, correction: float) -> float:
-    "The standard error of the mean difference; `correction` n_test/n_train adds Nadeau and Bengio's term for cv."
-    return d.std(ddof=1)*np.sqrt(1/len(d) + correction)
-
 def _power(d: np.ndarray, alpha: float, margin: float, correction: float = 0.0) -> dict:
     "mde, and the paired results needed to detect the observed mean difference or to show equivalence (80% power)."
     n, sd, m = len(d), d.std(ddof=1), abs(d.mean())
@@ -125,6 +127,7 @@ def _power(d: np.ndarray, alpha: float, margin: float, correction: float = 0.0) 
         return float(lo)
     return dict(mde=mde, n_needed=needed(m, True), n_equivalence=needed(margin - m, False) if m < margin else np.inf)
 
+# %% ../nbs/08_claims.ipynb #8ab41bac
 def paired_difference(a,  # arm A, one value per seed (or per seed and fold)
                       b,  # arm B, the same seeds in the same order
                       margin: float = EQUIVALENCE_MARGIN['val_accuracy'],  # the equivalence margin
@@ -136,12 +139,12 @@ def paired_difference(a,  # arm A, one value per seed (or per seed and fold)
     d, n = a - b, len(a)
     p, p_lo, p_hi = p_improvement(a, b)
     ok = n > 1 and np.ptp(d) > 0
-    se, m = (_se(d, correction), d.mean()) if ok else (np.nan, d.mean())
-    half = stats.t.ppf(1 - (1 - confidence)/2, n - 1)*se if ok else 0.0 if n > 1 else np.nan  # one pair: none
+    m, low, high = mean_interval(d, confidence, correction)  # one pair: no interval
+    se = _se(d, correction) if ok else np.nan
     t = 2*stats.t.sf(abs(m)/se, n - 1) if ok else np.nan  # ttest_rel's p when correction is 0
     tost = max(stats.t.sf((m + margin)/se, n - 1), stats.t.cdf((m - margin)/se, n - 1)) if ok else np.nan
-    return dict(paired=True, n_seeds=n, mean_a=a.mean(), mean_b=b.mean(), diff=m, diff_low=m - half,
-                diff_high=m + half, p_improvement=p, p_improvement_low=p_lo, p_improvement_high=p_hi, p_value=t,
+    return dict(paired=True, n_seeds=n, mean_a=a.mean(), mean_b=b.mean(), diff=m, diff_low=low,
+                diff_high=high, p_improvement=p, p_improvement_low=p_lo, p_improvement_high=p_hi, p_value=t,
                 p_tost=tost, **_power(d, 1 - confidence, margin, correction))
 
 # %% ../nbs/08_claims.ipynb #fda2a0ba
@@ -177,18 +180,12 @@ def paper_size_check(size: float | None,  # the difference the paper states (Non
     return 'consistent' if low <= size <= high else 'refuted'
 
 # %% ../nbs/08_claims.ipynb #8fd24103
-def _holm_level(p: pd.Series, m: int) -> pd.Series:
-    "Each p-value's Holm step level 1 − α/(m − rank + 1) in a family of `m` (untested members count)."
-    return 1 - ALPHA/(m - p.rank(method='first') + 1)
-
-def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
-                   claims: list = CLAIMS,  # (name, paper's words, a, b)
-                   metrics: tuple = METRICS,  # the metrics to compare on
-                   primary: list | None = None,  # (claim, protocol, metric) of the family (None: `config.PRIMARY`)
-                   sizes: dict = PAPER_SIZES,  # {claim: the difference the paper states}
-                  ) -> pd.DataFrame:
-    "One row per platform x claim x protocol x metric; Holm over the primary family on the reference platform."
-    primary = [(c, p['protocol'], p['metric']) for c, p in PRIMARY.items()] if primary is None else list(primary)
+def pair_claims(table: pd.DataFrame,  # from `seed_metrics`
+                claims: list = CLAIMS,  # (name, paper's words, a, b)
+                metrics: tuple = METRICS,  # the metrics to compare on
+                primary: list = (),  # (claim, protocol, metric) of the primary family
+               ) -> tuple[pd.DataFrame, dict]:
+    "Per platform x claim x protocol x metric with data: a row of its own statistics; and {row: its paired values}."
     ref = reference_platforms(table)
     rows, pairs = [], {}
     for plat, tp in table.groupby('platform'):
@@ -214,12 +211,20 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
                         row |= paired_difference(*pairs[len(rows)][:3], correction=cv)
                     else: row |= unpaired_difference(wide[a].dropna(), wide[b].dropna())
                     rows.append(row)
-    out = pd.DataFrame(rows)
+    return pd.DataFrame(rows), pairs
+
+# %% ../nbs/08_claims.ipynb #751f739a
+def judge_claims(out: pd.DataFrame,  # from `pair_claims`
+                 pairs: dict,  # from `pair_claims`: {row: (a, b, margin, correction)}
+                 n_primary: int,  # the size of the pre-registered family (members without data count as p = 1)
+                 sizes: dict = PAPER_SIZES,  # {claim: the difference the paper states}
+                ) -> pd.DataFrame:
+    "Holm over the primary rows (difference and TOST), their Holm-matched intervals, and every row's verdict."
     if out.empty: return out
     out['level'], out['p_holm'], out['p_tost_holm'] = CONFIDENCE, np.nan, np.nan
     prim = out.index[(out.family == 'primary') & out.p_value.notna()]
     if len(prim):  # the family is the whole pre-registered list: members without data count as p = 1
-        pad = max(len(primary) - len(prim), 0)
+        pad = max(n_primary - len(prim), 0)
         for col, src in (('p_holm', 'p_value'), ('p_tost_holm', 'p_tost')):
             p = np.r_[out.loc[prim, src].fillna(1).to_numpy(), np.ones(pad)]
             out.loc[prim, col] = multipletests(p, alpha=ALPHA, method='holm')[1][:len(prim)]
@@ -235,6 +240,21 @@ def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
     out['paper_size_check'] = [paper_size_check(s, lo, hi) for s, lo, hi in
                                zip(out.paper_size, out.diff_low, out.diff_high)]
     return out
+
+# %% ../nbs/08_claims.ipynb #57cae151
+def _holm_level(p: pd.Series, m: int) -> pd.Series:
+    "Each p-value's Holm step level 1 − α/(m − rank + 1) in a family of `m` (untested members count)."
+    return 1 - ALPHA/(m - p.rank(method='first') + 1)
+
+def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
+                   claims: list = CLAIMS,  # (name, paper's words, a, b)
+                   metrics: tuple = METRICS,  # the metrics to compare on
+                   primary: list | None = None,  # (claim, protocol, metric) of the family (None: `config.PRIMARY`)
+                   sizes: dict = PAPER_SIZES,  # {claim: the difference the paper states}
+                  ) -> pd.DataFrame:
+    "One row per platform x claim x protocol x metric; Holm over the primary family on the reference platform."
+    primary = [(c, p['protocol'], p['metric']) for c, p in PRIMARY.items()] if primary is None else list(primary)
+    return judge_claims(*pair_claims(table, claims, metrics, primary), len(primary), sizes)
 
 # %% ../nbs/08_claims.ipynb #c5e21f1a
 def primary_table(claims: pd.DataFrame,  # from `compare_claims`

@@ -6,10 +6,11 @@
 from __future__ import annotations
 from .config import EMOTIONS
 import numpy as np, scipy.special
-from sklearn.metrics import accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix, f1_score
+from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix, f1_score,
+                             recall_score)
 
 # %% auto #0
-__all__ = ['LOGIT_TAU', 'classification_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics']
+__all__ = ['LOGIT_TAU', 'classification_metrics', 'confusion_metrics', 'class_weights', 'logit_adjust', 'logit_adjusted_metrics']
 
 # %% ../nbs/03c_metrics.ipynb #a51f8cc3
 def classification_metrics(y_true: np.ndarray,  # true class per validation row
@@ -29,6 +30,25 @@ def classification_metrics(y_true: np.ndarray,  # true class per validation row
         out |= dict(val_rows_seen_in_train=int(leaked.sum()), val_rows_unseen=int((~leaked).sum()),
                     accuracy_seen_in_train=float(ok[leaked].mean()) if leaked.any() else None,
                     accuracy_unseen=float(ok[~leaked].mean()) if (~leaked).any() else None)
+    return out
+
+# %% ../nbs/03c_metrics.ipynb #db6df3cb
+def confusion_metrics(confusion,  # a confusion matrix, rows true, columns predicted, in `EMOTIONS` order
+                      without: tuple = (),  # emotions left out: their faces are dropped, predicting them is a miss
+                     ) -> dict:
+    "Accuracy, balanced accuracy (mean recall) and macro-F1 over the emotions kept, and each one's recall and counts."
+    c = np.asarray(confusion)
+    y_true = np.repeat(np.arange(len(c)), c.sum(1))
+    y_pred = np.concatenate([np.repeat(np.arange(len(c)), row) for row in c])
+    keep = [i for i, e in enumerate(EMOTIONS) if e not in without]
+    rows = np.isin(y_true, keep)
+    y_true, y_pred = y_true[rows], y_pred[rows]
+    out = dict(accuracy=accuracy_score(y_true, y_pred),
+               balanced_accuracy=recall_score(y_true, y_pred, labels=keep, average='macro', zero_division=0),
+               macro_f1=f1_score(y_true, y_pred, labels=keep, average='macro', zero_division=0))
+    for i in keep:
+        out |= {f'hits_{EMOTIONS[i]}': int(c[i, i]), f'faces_{EMOTIONS[i]}': int(c[i].sum()),
+                f'recall_{EMOTIONS[i]}': c[i, i]/c[i].sum() if c[i].sum() else np.nan}
     return out
 
 # %% ../nbs/03c_metrics.ipynb #6f49fcd4
