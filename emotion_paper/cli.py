@@ -11,8 +11,9 @@ import argparse, json, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'add_decide_parser', 'parser', 'main',
-           'cmd_sweep', 'cmd_check_run', 'cmd_predict', 'cmd_decide']
+__all__ = ['FIGURE_NOTEBOOKS', 'cmd_data', 'notebooks_dir', 'write_manifest', 'reproduce', 'add_decide_parser', 'parser',
+           'add_sweep_parser', 'add_check_run_parser', 'add_predict_parser', 'main', 'cmd_sweep', 'cmd_check_run',
+           'cmd_predict', 'cmd_decide']
 
 # %% ../nbs/06_cli.ipynb #bb6c1da1
 def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
@@ -133,6 +134,13 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--force', action='store_true', help='retrain every run the chosen notebooks use (each once)')
     r.add_argument('--seed', type=int, default=SEED)
     r.add_argument('--source', **src)
+    add_sweep_parser(sub); add_check_run_parser(sub, src); add_predict_parser(sub, src); add_decide_parser(sub)
+    return p
+
+# %% ../nbs/06_cli.ipynb #a6af0867
+def add_sweep_parser(sub,  # the `emotion-paper` sub-parsers
+                    ) -> None:
+    "`emotion-paper sweep`: every arm of every comparison over many seeds, on Dask."
     s = sub.add_parser('sweep', help='train every arm of every comparison over many seeds, on Dask')
     n = s.add_mutually_exclusive_group()
     n.add_argument('--seeds', type=int, default=5, help=f'how many seeds, from {SEED} on (default 5)')
@@ -146,12 +154,24 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
     s.add_argument('--worker-timeout', type=float, default=600,
                    help='seconds without any connected worker before the sweep gives up on the runs left (600)')
+
+# %% ../nbs/06_cli.ipynb #9101fb6c
+def add_check_run_parser(sub,  # the `emotion-paper` sub-parsers
+                         src: dict,  # the --source option's settings
+                        ) -> None:
+    "`emotion-paper check-run`: retrain one recorded run and compare it with its record."
     c = sub.add_parser('check-run', help='retrain one recorded run and compare it with its record',
                        epilog='exit codes: 0 identical, or differing from another platform\'s record (another draw); '
                               '1 differs from its record of this platform; 2 no such record or bad input')
     c.add_argument('run', help="the run's name (a file name in records/ without .json)")
     c.add_argument('--profile', default='paper', choices=tuple(PROFILES))
     c.add_argument('--source', **src)
+
+# %% ../nbs/06_cli.ipynb #75eefdc0
+def add_predict_parser(sub,  # the `emotion-paper` sub-parsers
+                       src: dict,  # the --source option's settings
+                      ) -> None:
+    "`emotion-paper predict`: the emotion of each face in your photos."
     f = sub.add_parser('predict', help='the emotion of each face in your photos, with annotated copies')
     f.add_argument('photos', nargs='+', help='photos, or folders of photos')
     f.add_argument('--model', default='paper', choices=('paper', 'best'),
@@ -160,8 +180,6 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument('--whole-photo', action='store_true', help='classify a photo with no face found as a whole')
     f.add_argument('--profile', default='paper', choices=tuple(PROFILES), help="the model's profile")
     f.add_argument('--source', **src)
-    add_decide_parser(sub)
-    return p
 
 # %% ../nbs/06_cli.ipynb #8a8d67d9
 def main(argv: list | None = None,  # the arguments (default: the command line's)

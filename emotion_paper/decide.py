@@ -61,6 +61,29 @@ def status_lines(status: pd.DataFrame,  # from `campaign_status`
     return [f"{r.claim}: {r.verdict}, {r['A − B [confidence sequence]']}, {r['seeds so far']}; "
             f"{r['seeds to a decision']}" for _, r in s.iterrows()]
 
+# %% ../nbs/08c_decide.ipynb #7a0bda8f
+def _out_of_budget(seeds: int, max_seeds: int | None, hours: float | None, left: float | None, spent: float) -> str:
+    "Why the campaign starts no further seed ('' if it may): --max-seeds reached, or the hours would not hold one."
+    if max_seeds is not None and seeds >= max_seeds: return f'{seeds} seeds trained: --max-seeds reached.'
+    if left is not None and (left <= 0 or seeds and left < spent/seeds):
+        return f'The budget of {hours:g} h would not hold another seed.'
+    return ''
+
+# %% ../nbs/08c_decide.ipynb #a89fa02d
+def _progress_line(k: int, runs: int, took: float, left: float | None, per_seed: float) -> str:
+    "What a batch of `k` seeds took, in runs per minute, and how many more seeds the budget holds."
+    eta = '' if left is None else f'; about {int(max(left, 0)//per_seed)} more seeds fit'
+    return f'{k} seed(s) done: {runs} runs in {took/60:.1f} min ({60*runs/took:.2f} runs per minute){eta}'
+
+# %% ../nbs/08c_decide.ipynb #34a71083
+def _next_batch(todo: pd.DataFrame, design: dict, workers: int, room: int | None, profile: str, source) -> tuple:
+    "(first seed, seeds at once as `workers` allow and never past `room`, their claims, the plan of their arms)."
+    from emotion_paper.sweep import planned_status
+    seed, claims, exps = next_seed(todo, design['first_seed'])
+    k = max(1, workers//len(exps)) if room is None else min(max(1, workers//len(exps)), room)
+    plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
+    return seed, k, claims, plan
+
 # %% ../nbs/08c_decide.ipynb #a256a461
 def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `paper`'s; `quick` for tests)
            hours: float | None = None,  # stop starting seeds once this much time is spent (None: no limit)
@@ -73,7 +96,7 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
            design: dict = STAGE2,  # the pre-registered design
           ) -> pd.DataFrame:
     "Train the undecided claims' seeds (as many at once as there are workers), printing their status after each batch."
-    from emotion_paper.sweep import _run_in_order, connect, local_cluster_size, planned_status
+    from emotion_paper.sweep import _run_in_order, connect, local_cluster_size
     get_profile(profile)
     t0, client, cluster, seeds, spent, stuck = time.time(), None, None, 0, 0.0, set()
     try:
@@ -83,15 +106,10 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             todo = pursued(status, design['max_seeds'])
             todo, left = todo[~todo.claim.isin(stuck)], None if hours is None else hours*3600 - (time.time() - t0)
             if todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
-            if max_seeds is not None and seeds >= max_seeds:
-                print(f'{seeds} seeds trained: --max-seeds reached.'); break
-            if left is not None and (left <= 0 or seeds and left < spent/seeds):
-                print(f'The budget of {hours:g} h would not hold another seed.'); break
+            if why := _out_of_budget(seeds, max_seeds, hours, left, spent): print(why); break
             if client is None: client, cluster = connect(scheduler)
-            seed, claims, exps = next_seed(todo, design['first_seed'])
-            k = max(1, sum(client.nthreads().values())//len(exps))  # seeds at once, as workers allow
-            if max_seeds is not None: k = min(k, max_seeds - seeds)  # never past --max-seeds
-            plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
+            seed, k, claims, plan = _next_batch(todo, design, sum(client.nthreads().values()),
+                                                None if max_seeds is None else max_seeds - seeds, profile, source)
             runs = plan[~plan.done]
             if runs.empty: stuck |= set(claims); continue  # recorded here and still unpaired: not on this profile
             which = f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
@@ -100,11 +118,8 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             res = _run_in_order(client, runs, plan, profile, (source, threads, verbose), worker_timeout)
             if any(str(v).startswith('failed') for v in res.values()):
                 raise RuntimeError(f'seeds from {seed}: a run failed ({res}); rerun decide to resume.')
-            took = time.time() - t1
-            spent, seeds = spent + took, seeds + k
-            eta = '' if left is None else f'; about {int(max(left - took, 0)//(spent/seeds))} more seeds fit'
-            print(f'{k} seed(s) done: {len(runs)} runs in {took/60:.1f} min ({60*len(runs)/took:.2f} runs per minute)'
-                  f'{eta}', flush=True)
+            took = time.time() - t1; spent, seeds = spent + took, seeds + k
+            print(_progress_line(k, len(runs), took, None if left is None else left - took, spent/seeds), flush=True)
     finally:
         if client is not None: client.close()
         if cluster is not None: cluster.close()

@@ -61,8 +61,7 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
         check_choice(backbone, ('paper', 'fer', 'fer_zero_shot'), 'backbone')
         model = _fer_model('zero_shot' if backbone == 'fer_zero_shot' else 'new', size, n_classes)
         model.compile(**compile_args); return model
-    inp = keras.Input((size, size, 1), name='face')
-    h = layers.Rescaling(1/255, name='scale')(inp)
+    inp = keras.Input((size, size, 1), name='face'); h = layers.Rescaling(1/255, name='scale')(inp)
     for layer in augmentation() if augment else []: h = layer(h)
     for i, f in enumerate(filters, 1):
         h = layers.Conv2D(f, 3, use_bias=not batch_norm, name=f'conv{i}')(h)
@@ -72,16 +71,13 @@ def build_model(batch_norm: bool = True,  # batch norm after each convolution
     if lstm:  # rows of the last feature map as time steps
         h = layers.Reshape((h.shape[1], h.shape[2]*h.shape[3]), name='rows_as_steps')(h)
         h = layers.LSTM(lstm_units, name='lstm')(h)
-    else:
-        h = layers.Flatten(name='flatten')(h)
+    else: h = layers.Flatten(name='flatten')(h)
     h = layers.Dense(dense_units, name='dense')(h)
     h = _act(activation, leaky_slope, 'dense_act')(h)
     h = layers.Dropout(dropout, name='dropout')(h)
     out = layers.Dense(n_classes, activation='softmax', name='predictions')(h)
-    name = 'cnn_lstm' if lstm else 'cnn'
-    model = keras.Model(inp, out, name=name)
-    model.compile(**compile_args)
-    return model
+    model = keras.Model(inp, out, name='cnn_lstm' if lstm else 'cnn')
+    model.compile(**compile_args); return model
 
 # %% ../nbs/03_models.ipynb #4973b055
 def augmentation(shift: float = 0.1,  # largest shift, a fraction of the side

@@ -10,6 +10,7 @@ from .data import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
 from .experiments import experiment_config
 import functools, json
+from fastcore.basics import patch
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -46,29 +47,38 @@ class Run:
         return next((d/n for d in (self.path, self.artifacts) for n in names if (d/n).exists()), None)
     @property
     def has_weights(self) -> bool: return self._file('model.keras', 'model.weights.h5') is not None
-    def model(self):  # -> keras.Model
-        "The trained model: from the run's folder, else from its committed weights."
-        import keras  # here: reading records needs no Keras
-        from emotion_paper.models import build_model
-        f = self._file('model.keras', 'model.weights.h5')
-        if f is None:
-            raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) '
-                                    f'trains it.')
-        if f.suffix == '.keras': return keras.models.load_model(f)
-        model = build_model(**self.config['model']); model.load_weights(f)
-        return model
-    def predictions(self) -> dict:
-        "Validation rows, true labels, predicted probabilities and image names."
-        f = self._file('predictions.npz')
-        if f is None: raise FileNotFoundError(f'{self.path.name} has no saved predictions here.')
-        return dict(np.load(f))
-    def split(self, ds: Dataset) -> Split:
-        "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
-        s = config_split(ds, self.config)
-        if not np.array_equal(s.val, self.predictions()['val_index']):
-            raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code '
-                               f'changed).')
-        return s
+
+# %% ../nbs/03d_records.ipynb #ce670452
+@patch
+def model(self: Run):  # -> keras.Model
+    "The trained model: from the run's folder, else from its committed weights."
+    import keras  # here: reading records needs no Keras
+    from emotion_paper.models import build_model
+    f = self._file('model.keras', 'model.weights.h5')
+    if f is None:
+        raise FileNotFoundError(f'{self.path.name} is known by its record only: run_experiment(..., weights=True) '
+                                f'trains it.')
+    if f.suffix == '.keras': return keras.models.load_model(f)
+    model = build_model(**self.config['model']); model.load_weights(f)
+    return model
+
+# %% ../nbs/03d_records.ipynb #52fd1f37
+@patch
+def predictions(self: Run) -> dict:
+    "Validation rows, true labels, predicted probabilities and image names."
+    f = self._file('predictions.npz')
+    if f is None: raise FileNotFoundError(f'{self.path.name} has no saved predictions here.')
+    return dict(np.load(f))
+
+# %% ../nbs/03d_records.ipynb #7462bae0
+@patch
+def split(self: Run, ds: Dataset) -> Split:
+    "The run's train/validation split, recomputed from its config (checked against the saved validation rows)."
+    s = config_split(ds, self.config)
+    if not np.array_equal(s.val, self.predictions()['val_index']):
+        raise RuntimeError(f'{self.path.name}: the recomputed split differs from the saved one (data or code '
+                           f'changed).')
+    return s
 
 # %% ../nbs/03d_records.ipynb #a632b9e0
 def config_split(ds: Dataset,  # the preprocessed dataset (`load_data`)

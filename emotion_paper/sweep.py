@@ -139,6 +139,19 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
                            env={THREADS_ENV: str(threads)})  # set before the worker starts TensorFlow
     return Client(cluster), cluster
 
+# %% ../nbs/07_sweep.ipynb #13d1c98e
+def _record_result(fut,  # a finished future of `train_on_worker`
+                   s: pd.Series,  # its row of the plan
+                  ) -> str:
+    "Write the records a worker sent back (under its platform, never over a differing record); 'trained' or why not."
+    try:
+        for name, rec in fut.result().items():
+            write_record(run_from_record(rec, name, platform_key(rec['config']['platform'])))
+        return 'trained'
+    except Exception as e:  # a failed run or a dead worker: say which, keep the others going
+        print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
+        return f'failed: {type(e).__name__}: {e}'
+
 # %% ../nbs/07_sweep.ipynb #4ab0d503
 def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str, args: tuple,
                   worker_timeout: float = 600, poll: float = 15) -> dict:
@@ -173,14 +186,7 @@ def _run_in_order(client, todo: pd.DataFrame, status: pd.DataFrame, profile: str
             time.sleep(poll); continue
         for fut in finished:
             i = futures.pop(fut)
-            try:
-                for name, rec in fut.result().items():  # under the worker's platform, never over a differing record
-                    write_record(run_from_record(rec, name, platform_key(rec['config']['platform'])))
-                result[i] = 'trained'
-            except Exception as e:  # a failed run or a dead worker: say which, keep the others going
-                result[i] = f'failed: {type(e).__name__}: {e}'
-                s = status.loc[i]
-                print(f'FAILED {s.experiment} [{s.protocol}, seed {s.seed}]: {type(e).__name__}: {e}', flush=True)
+            result[i] = _record_result(fut, status.loc[i])
             bar.update()
             if queue: submit()
     bar.close()
