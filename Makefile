@@ -69,7 +69,7 @@ TEST_WORKERS ?= 2
 test: venv browser  ## the notebooks' tests (quick profile), then pytest, $(TEST_WORKERS) at a time
 	$(BIN)/nbdev_export
 	cd nbs && ../$(BIN)/nbdev_test --n_workers $(TEST_WORKERS) --timing --flags slow --skip_file_re '^(1[0-9]_|[_.])'
-	$(BIN)/pytest -q --durations=15 -n $(TEST_WORKERS) --dist worksteal tests
+	$(BIN)/pytest -q --durations=15 -n $(TEST_WORKERS) --dist load --maxschedchunk 1 tests
 
 check-clean: venv  ## fail if nbdev_clean or nbdev_export would change a committed file
 	$(BIN)/nbdev_clean

@@ -55,23 +55,15 @@ def faces_home(dataset, faces, tmp_path, monkeypatch):
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     return tmp_path
 
-LONGEST = ('test_reproduce_quick_end_to_end', 'test_docs_site_built_by_quarto_in_chromium',
-           'test_quick_sweep_on_jax_in_a_local_cluster', 'test_sweep_on_a_real_scheduler',
-           'test_jax_trains_records_and_never_imports_tensorflow', 'test_one_thread_count_under_a_cpu_limit')
-# measured (make test on 2 cores), longest first
+LONGEST = ('test_reproduce_quick_end_to_end', 'test_quick_sweep_on_jax_in_a_local_cluster',
+           'test_one_thread_count_under_a_cpu_limit', 'test_sweep_on_a_real_scheduler',
+           'test_docs_site_built_by_quarto_in_chromium', 'test_make_article_html_and_pdf_agree_with_the_results_files',
+           'test_weights_load_across_backends_and_gradcam_agrees',
+           'test_jax_trains_records_and_never_imports_tensorflow')
+# the longest tests as measured (make test on 2 cores), longest first
 
 def pytest_collection_modifyitems(config, items):
-    """The longest tests start first, on different workers, so that the workers finish together. `pytest -n N --dist
-    worksteal` first hands each worker one of N contiguous chunks of this order, and later moves tests from the end
-    of a busy worker's queue to an idle one: so the longest test opens the first chunk, the other long ones the
-    others, and each chunk ends with short tests that can move."""
-    rank = lambda i: LONGEST.index(i.originalname) if i.originalname in LONGEST else len(LONGEST)
-    items.sort(key=rank)
-    n = getattr(config, 'workerinput', {}).get('workercount', 1)  # in each pytest-xdist worker, which collects
-    if n < 2: return
-    long, short = [i for i in items if rank(i) < len(LONGEST)], [i for i in items if rank(i) == len(LONGEST)]
-    chunks = [long[:1]] + [long[1 + k::n - 1] for k in range(n - 1)]
-    for k in range(n):  # worksteal's first chunks: len//(workers left) tests each, in turn
-        size = (len(items) - sum(map(len, chunks[:k])))//(n - k) if k < n - 1 else len(items)
-        while len(chunks[k]) < size and short: chunks[k].append(short.pop(0))
-    items[:] = [i for c in chunks for i in c]
+    """The longest tests first. `make test` hands the workers one test at a time (`--dist load
+    --maxschedchunk 1`), so each idle worker takes the longest test left: the workers finish close together on any
+    number of cores."""
+    items.sort(key=lambda i: LONGEST.index(i.originalname) if i.originalname in LONGEST else len(LONGEST))

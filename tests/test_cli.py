@@ -15,6 +15,3 @@ def test_data_command_without_data_explains(home, tmp_path):
     r = run('data', '--source', str(tmp_path/'nope'), env=os.environ.copy())
     assert r.returncode == 2 and 'How to provide the data' in r.stderr and 'EMOTION_PAPER_DATA' in r.stderr
 
-def test_reproduce_rejects_unknown_profile(home):
-    r = run('reproduce', '--profile', 'fast', env=os.environ.copy())
-    assert r.returncode != 0 and 'invalid choice' in r.stderr
