@@ -99,8 +99,10 @@ docs-config: venv  ## regenerate nbs/nbdev.yml from settings.ini and check the d
 	$(BIN)/python -c "from nbdev.quarto import refresh_quarto_yml; refresh_quarto_yml()"
 	$(BIN)/python -m emotion_paper.docs
 
-docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs
+docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs (with the article if built)
 	$(BIN)/nbdev_docs
+	@mkdir -p _docs/article && cp article/_output/index.html article/_output/article.pdf _docs/article/ 2>/dev/null \
+	  && echo "the article is on the site: _docs/article/" || echo "no article on the site (make article first)"
 
 preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
 	$(BIN)/nbdev_preview

@@ -48,4 +48,6 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
             d.save_screenshot(str(shots/'article.png'))
         finally: d.quit()
     assert len(imgs) >= len(shown) and not bad, bad
-    assert 'Abstract' in page and 'confidence sequence' in page and 'Bibliography' not in page[:200]
+    assert 'Abstract' in page and 'confidence sequence' in page
+    assert page.count('id="refs"') == 1, 'one reference list in the HTML'
+    assert len(re.findall(r'^\s*Bibliography\s*$', text, re.M)) == 1, 'one bibliography heading in the PDF'
