@@ -5,7 +5,7 @@
 # %% ../nbs/07_sweep.ipynb #cd30e22e
 from __future__ import annotations
 from .config import SEED, check_choice, get_profile
-from .backend import THREADS_ENV, affinity_cpus, configure, cpu_threads, platform_key
+from .backend import THREADS_ENV, affinity_cpus, backend, configure, cpu_threads, platform_key
 from .balance import CV_PROTOCOLS, PROTOCOL_MODE
 from .experiments import EXPERIMENTS
 from .records import (differences, load_record, platform_records, preferred_platforms, records_dir,
