@@ -14,7 +14,7 @@ def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
     if kind == 'plain': os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'   # TensorFlow's default on this AMD CPU
     from emotion_paper.config import SEED
     from emotion_paper.backend import device_name
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     from emotion_paper.balance import make_split
     from emotion_paper import models
     if kind == 'plain': models.FusedBatchNorm = models.layers.BatchNormalization   # Keras 3's own batch norm

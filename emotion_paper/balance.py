@@ -5,7 +5,7 @@
 # %% ../nbs/02_balance.ipynb #ad238285
 from __future__ import annotations
 from .config import EMOTIONS, PAPER, SEED, check_choice
-from .data import Dataset
+from .faces import Dataset
 from dataclasses import dataclass
 import hashlib
 import numpy as np, pandas as pd

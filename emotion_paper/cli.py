@@ -20,7 +20,8 @@ def cmd_data(source: str | None = None,  # a dataset folder, zip or URL (None: `
              mode: str = 'paper',  # 'paper' (the legend's rows as listed) or 'clean' (no repeats or copies)
             ) -> int:
     "Fetch, verify and preprocess the dataset, print its report, write the full drop list; 2 if the data is unusable."
-    from emotion_paper.data import DataError, get_dataset, load_data, report_table
+    from emotion_paper.data import DataError, get_dataset
+    from emotion_paper.faces import load_data, report_table
     try: root, ds = get_dataset(source), load_data(mode, source)
     except DataError as e:
         print(f'error: {e}', file=sys.stderr); return 2
@@ -86,7 +87,7 @@ def reproduce(profile: str = 'quick',  # 'quick' or 'paper'
               source: str | None = None,  # the data source
              ) -> Path:
     "Run the figure notebooks headless; return the manifest's path. Raises on the first failing notebook."
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     get_profile(profile)
     load_data('paper', source)  # fail before any training if the data is missing
     chosen = [n for n in FIGURE_NOTEBOOKS if not only or any(o in n for o in only)]

@@ -5,7 +5,7 @@
 # %% ../nbs/16_predict.ipynb #92f41e17
 from __future__ import annotations
 from .config import EMOTIONS, SEED, atomic_path, check_choice, data_root, fig_dir, missing_outputs, savefig
-from .data import face_pixels
+from .faces import face_pixels
 import functools
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
@@ -67,7 +67,7 @@ def prediction_model(model: str = 'paper',  # 'paper' or 'best' (from `beyond.cs
                      source: str | None = None,  # the data source, to train the run if it is missing
                     ) -> tuple:
     "(Keras model, training rows' classes for logit adjustment or None, a description) for `predict`."
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     from emotion_paper.balance import PROTOCOL_MODE
     from emotion_paper.records import recorded_with_weights
     from emotion_paper.train import run_experiment

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import config_hash, data_root, get_profile, project_root, results_dir, write_json
 from .backend import platform_info, platform_key
-from .data import Dataset
+from .faces import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
 from .experiments import experiment_config
 import functools, json

@@ -90,7 +90,7 @@ def planned_status(plan: list,  # from `sweep_plan`
                    platform: str | None = '',  # whose records count: '' this machine's, None any platform's
                   ) -> pd.DataFrame:
     "One row per planned run: experiment, protocol, seed, the run's name and whether its record exists here."
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     data = {m: load_data(m, source) for m in {PROTOCOL_MODE[p] for _, p, _ in plan}}
     rows = []
     for e, p, s in plan:
@@ -250,7 +250,7 @@ def recorded_runs(seeds: list,  # the seeds to gather
                   platform: str | None = None,  # only this platform's records (None: every platform's)
                  ) -> list:
     "The `Run`s recorded for the planned runs of `seeds` and their prefix runs (bn), for the data at hand."
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     plan = sweep_plan(seeds, experiments, protocols)
     data = {m: load_data(m, source) for m in {PROTOCOL_MODE[p] for _, p, _ in plan}}
     runs = []

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .config import SEED, atomic_path, check_choice, config_hash, results_dir, write_json, write_text
 from .backend import batches, environment, platform_info, seed_everything
-from .data import Dataset, load_data
+from .faces import Dataset, load_data
 from .balance import PROTOCOL_MODE, Split, leak_mask
 from .models import build_model
 from .experiments import BATCH_SIZE, EXPERIMENTS

@@ -22,7 +22,7 @@ def sample_zip(dataset, tmp_path_factory):
 @pytest.fixture(scope='session')
 def faces(dataset, tmp_path_factory):
     "The dataset preprocessed once for the session (both modes), in a cache folder of its own."
-    from emotion_paper.data import load_data
+    from emotion_paper.faces import load_data
     home = new_home(tmp_path_factory.mktemp('faces')); (home/'data'/'cache').mkdir(parents=True)
     for f in (ROOT/'data'/'cache').glob('processed-*.npz'):  # what the notebooks' tests made here, if anything
         (home/'data'/'cache'/f.name).symlink_to(f)

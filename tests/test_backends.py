@@ -54,7 +54,7 @@ def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
         import numpy as np
         from emotion_paper.train import run_experiment
         from emotion_paper.heatmaps import gradcam
-        from emotion_paper.data import load_data
+        from emotion_paper.faces import load_data
         r = run_experiment('final', 'held_out', 'quick', verbose=0, weights=True)
         m, x = r.model(), load_data('clean').x[:64]
         m.save({str(tmp_path/'m.keras')!r})

@@ -3,7 +3,8 @@ import io
 from pathlib import Path
 import numpy as np, pytest
 from PIL import Image
-from emotion_paper.data import DataError, get_dataset, load_data, preprocess, report_table
+from emotion_paper.data import DataError, get_dataset
+from emotion_paper.faces import load_data, preprocess, report_table
 
 def test_sample_zip_download_extract_preprocess(home, sample_zip):
     root = get_dataset(sample_zip.as_uri())
@@ -52,9 +53,9 @@ def bad_corpus(tmp_path):
     return root
 
 def test_bad_inputs_each_reported_good_ones_kept(home, bad_corpus, monkeypatch):
-    import emotion_paper.data as data
-    opened, read = [], data.read_image
-    monkeypatch.setattr(data, 'read_image', lambda p, size=50: opened.append(Path(p)) or read(p, size))
+    import emotion_paper.faces as faces
+    opened, read = [], faces.read_image
+    monkeypatch.setattr(faces, 'read_image', lambda p, size=50: opened.append(Path(p)) or read(p, size))
     ds = preprocess(bad_corpus, 'paper')
     assert opened and all(p.parent == bad_corpus/'images' for p in opened), 'no file outside images/ is ever opened'
     reasons = {d['image']: d['reason'] for d in ds.report['dropped']}
