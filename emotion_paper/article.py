@@ -31,12 +31,14 @@ def _settings():
     from nbdev.config import get_config
     return get_config(path=project_root())
 
+# %% ../nbs/09b_article.ipynb #52ddfec6
 def docs_url(notebook: str,  # a notebook's name, e.g. '13_fig5_final'
             ) -> str:
     "The notebook's page on the docs site (nbdev drops the number in front of the name)."
     s = _settings()
     return f"{s['doc_host']}{s['doc_baseurl']}/{re.sub(r'^[0-9]+[a-z]?_', '', notebook)}.html"
 
+# %% ../nbs/09b_article.ipynb #66e0a70d
 def commit_url(commit: str | None = None,  # a commit (default: this checkout's, `git_commit()`)
               ) -> str:
     "The commit's page in the project's repository."
@@ -47,6 +49,7 @@ def commit_url(commit: str | None = None,  # a commit (default: this checkout's,
 def _manifest_files(path: Path, stamp: int) -> dict:  # stamp: the file's mtime, so a rewritten manifest is reread
     return json.loads(path.read_text()).get('files', {})
 
+# %% ../nbs/09b_article.ipynb #373fad58
 def drawn_at(name: str,  # a file in figures/
             ) -> str:
     "The commit that drew `name`, as figures/MANIFEST.json records it (this checkout's if it is not listed)."

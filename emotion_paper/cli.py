@@ -218,6 +218,7 @@ def cmd_sweep(a: argparse.Namespace,  # the parsed `sweep` arguments
           + ('; rerun it to finish' if failed.any() else ''))
     return int(failed.any())
 
+# %% ../nbs/06_cli.ipynb #ad43f235
 def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
                  ) -> int:
     "Retrain a recorded run and say whether it matches its record; 1 if a record of this platform differs."
@@ -235,6 +236,7 @@ def cmd_check_run(a: argparse.Namespace,  # the parsed `check-run` arguments
                 + (f'\n  ... and {len(diff) - 5} more' if len(diff) > 5 else ''))
     return int(same and not diff.empty)
 
+# %% ../nbs/06_cli.ipynb #04e3dea7
 def _short(v) -> str:
     "A recorded value in a few characters: a number to 4 decimals, anything else cut at 60 characters."
     return f'{v:.4f}' if isinstance(v, float) else (s := str(v))[:60] + ('...' if len(s) > 60 else '')

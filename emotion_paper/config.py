@@ -111,10 +111,12 @@ def project_root() -> Path:
         if (p/'settings.ini').exists(): return p
     return cwd
 
+# %% ../nbs/00_config.ipynb #78fdb91f
 def data_root() -> Path:
     "Downloads, caches and results (`<root>/data`)."
     return project_root()/'data'
 
+# %% ../nbs/00_config.ipynb #3010ab14
 def fig_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
             out_dir: str | Path | None = None,  # a folder to use instead
            ) -> Path:
@@ -124,6 +126,7 @@ def fig_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/00_config.ipynb #24bd5a98
 def results_dir(profile: str = 'quick',  # a profile's name (`PROFILES`)
                 create: bool = True,  # make the folder (False: only name it, as a client that trains nothing does)
                ) -> Path:
@@ -201,6 +204,7 @@ def _replace_folder(tmp: Path, dest: Path) -> None:
             if e.errno not in (errno.ENOTEMPTY, errno.EEXIST): raise
     raise OSError(f'Could not replace {dest}: other processes keep writing it.')
 
+# %% ../nbs/00_config.ipynb #edf32c8d
 @contextlib.contextmanager
 def atomic_path(dest: str | Path,  # the file or folder to create
                 suffix: str = '',  # kept at the end of the temporary name (some writers look at it)

@@ -25,6 +25,7 @@ HOW_TO_PROVIDE = (
     "(for example a clone of muxspace/facial_expressions), a zip of that repository as GitHub's archive "
     "download lays it out, or a URL to such a zip (file:// URLs work too).")
 
+# %% ../nbs/01_data.ipynb #295725aa
 def find_dataset_root(path: Path,  # a folder that holds the dataset or its single top folder
                      ) -> Path | None:
     "The folder at or one level below `path` that holds `data/legend.csv` and `images/`, if any."
@@ -48,6 +49,7 @@ def download(url: str,  # what to fetch
         raise DataError(f"Downloading {url} failed ({e}); nothing was kept. {HOW_TO_PROVIDE}") from e
     return Path(dest)
 
+# %% ../nbs/01_data.ipynb #0077e61e
 def extract(zip_path: Path,  # a zip laid out like GitHub's archive
             dest: Path,  # the folder to extract into
            ) -> Path:

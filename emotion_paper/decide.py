@@ -42,6 +42,7 @@ def pursued(status: pd.DataFrame,  # from `campaign_status`
     s = s[~(s.expected_seeds == float('inf'))]  # out of reach at the pilot (NaN: no pilot, pursued last)
     return s.sort_values('expected_seeds', na_position='last', kind='stable')
 
+# %% ../nbs/08c_decide.ipynb #7dbee3d9
 def next_seed(status: pd.DataFrame,  # from `pursued`
               first_seed: int = STAGE2['first_seed'],  # the first confirmatory seed
              ) -> tuple[int | None, list, list]:

@@ -16,6 +16,7 @@ __all__ = ['DocsConfigError', 'check_docs_config']
 class DocsConfigError(ValueError):
     "A docs configuration file that Quarto could not use, with the file and line."
 
+# %% ../nbs/09_docs.ipynb #dfa49c78
 def _load_yaml(path: Path) -> dict:
     "Parse a YAML file; a syntax error becomes a `DocsConfigError` naming the file and line."
     try: return yaml.safe_load(path.read_text()) or {}
@@ -25,6 +26,7 @@ def _load_yaml(path: Path) -> dict:
 
 _NAMED = re.compile(r'\{\{<\s*include\s+(\S+)\s*>\}\}|!\[[^\]]*\]\(([^)\s]+)\)')
 
+# %% ../nbs/09_docs.ipynb #f7c63f49
 def _check_includes(nb: Path) -> None:
     "Every file a notebook's markdown includes or shows as an image must exist (URLs aside)."
     import json
@@ -35,6 +37,7 @@ def _check_includes(nb: Path) -> None:
             if '://' not in f and not f.startswith('data:') and not (nb.parent/f).exists():
                 raise DocsConfigError(f'{nb}: includes {f}, which does not exist (run the notebook that writes it)')
 
+# %% ../nbs/09_docs.ipynb #02255137
 def _sidebar_files(node) -> list:
     "Every file a sidebar's contents name, depth first."
     if isinstance(node, str): return [node]

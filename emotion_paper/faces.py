@@ -24,12 +24,14 @@ def person_of(name: str,  # an image file name
     "The person in an LFW-style file name: `George_W_Bush_0012.jpg` -> `George_W_Bush`."
     return re.sub(r'_\d+$', '', Path(name).stem)
 
+# %% ../nbs/01b_faces.ipynb #82bd203f
 def face_pixels(im: Image.Image,  # a face, any mode and size
                 size: int = 50,  # the side of the square output
                ) -> np.ndarray:
     "The face as the models see it: grayscale, resized to `size`x`size` with Lanczos, uint8 (training and `predict`)."
     return np.asarray(im.convert('L').resize((size, size), Image.Resampling.LANCZOS), dtype=np.uint8)
 
+# %% ../nbs/01b_faces.ipynb #df2ce549
 def read_image(path: Path,  # the image file
                size: int = 50,  # the side of the square grayscale output
               ) -> dict:
@@ -62,6 +64,7 @@ class Dataset:
         "Rows per emotion, in `EMOTIONS` order."
         return self.frame['label'].value_counts().reindex(EMOTIONS, fill_value=0)
 
+# %% ../nbs/01b_faces.ipynb #3a9f725f
 def _drop(df: pd.DataFrame, mask, reason, drops: list) -> pd.DataFrame:
     "Remove the rows in `mask`, recording each with `reason` (a string or a per-row Series)."
     gone = df[mask]
@@ -133,6 +136,7 @@ def _source_key(root: Path) -> str:
     files = sorted((p.name, p.stat().st_size) for p in (Path(root)/'images').iterdir())
     return config_hash(dict(legend=sha256_file(Path(root)/'data'/'legend.csv'), files=files))
 
+# %% ../nbs/01b_faces.ipynb #218253f2
 def preprocess(root: Path,  # the dataset root
                mode: str = 'paper',  # 'paper' (rows as listed) or 'clean' (no repeats, conflicts or copies)
                size: int = 50,  # the side of the faces
@@ -171,6 +175,7 @@ def report_table(report: dict,  # a `Dataset.report`
     rows += [(f'kept: {k}', v) for k, v in report['kept_per_class'].items()]
     return pd.DataFrame(rows, columns=['item', 'count']).set_index('item')
 
+# %% ../nbs/01b_faces.ipynb #8d347511
 def load_data(mode: str = 'paper',  # 'paper' or 'clean'
               source: str | Path | None = None,  # a folder, zip or URL (None: `$EMOTION_PAPER_DATA` or the download)
               size: int = 50,  # the side of the faces

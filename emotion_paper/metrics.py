@@ -64,6 +64,7 @@ def class_weights(y: np.ndarray,  # class of each training row
     w *= counts.sum()/(w*counts).sum()
     return {i: float(v) for i, v in enumerate(w)}
 
+# %% ../nbs/03c_metrics.ipynb #a72a8c56
 def logit_adjust(probs: np.ndarray,  # predicted probabilities, one row per image
                  y_train: np.ndarray,  # class of each training row: their prior is subtracted
                  tau: float = LOGIT_TAU,  # how much of the log prior to subtract
@@ -72,6 +73,7 @@ def logit_adjust(probs: np.ndarray,  # predicted probabilities, one row per imag
     prior = np.bincount(y_train, minlength=probs.shape[1])/len(y_train)
     return scipy.special.softmax(np.log(np.clip(probs, 1e-12, None)) - tau*np.log(np.clip(prior, 1e-12, None)), axis=1)
 
+# %% ../nbs/03c_metrics.ipynb #f65a8410
 def logit_adjusted_metrics(y_true: np.ndarray,  # true class per validation row
                            probs: np.ndarray,  # the model's probabilities for those rows
                            y_train: np.ndarray,  # class of each training row (the prior)

@@ -115,6 +115,7 @@ def _unstride(layer: layers.Layer) -> layers.Layer:
         return keras.Sequential([inp, pool, layers.Conv2D.from_config(c)], name=c['name'])
     return layer.__class__.from_config(c)
 
+# %% ../nbs/03_models.ipynb #2b7e8c63
 def fer_network() -> keras.Model:
     "fer's pretrained mini-Xception ((64, 64, 1) in [-1, 1] -> 7 emotions), rebuilt to train on oneDNN; same function."
     src = keras.models.load_model(fer_file(), compile=False)

@@ -26,6 +26,7 @@ def _cascade() -> cv2.CascadeClassifier:
     if cascade.empty(): raise RuntimeError("OpenCV's Haar cascade file is missing from cv2.data.")
     return cascade
 
+# %% ../nbs/16_predict.ipynb #c8a7dcc0
 def find_faces(gray: np.ndarray,  # a grayscale photo, uint8 (height, width)
                min_size: int = MIN_SIDE,  # the smallest face side to look for, in pixels
               ) -> np.ndarray:
@@ -34,6 +35,7 @@ def find_faces(gray: np.ndarray,  # a grayscale photo, uint8 (height, width)
     boxes = np.asarray(boxes, dtype=int).reshape(-1, 4)
     return boxes[np.argsort(-boxes[:, 2]*boxes[:, 3], kind='stable')]
 
+# %% ../nbs/16_predict.ipynb #10400470
 def crop_box(box,  # (x, y, width, height) from `find_faces`
              width: int,  # the photo's width
              height: int,  # and height
@@ -100,6 +102,7 @@ def label_box(text: str,  # the label
     left, top = int(np.clip(x, 0, max(width - tw - 4, 0))), max(int(y) - th - 6, 0)
     return left, top, left + tw + 4, top + th + 6, scale
 
+# %% ../nbs/16_predict.ipynb #e8c3d6b0
 def annotate(im: Image.Image,  # the photo
              boxes: np.ndarray,  # face boxes (x, y, width, height); empty: the whole photo was classified
              labels: list,  # one text per box (one for the whole photo if no box)

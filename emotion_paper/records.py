@@ -98,6 +98,7 @@ def model_key(**switches) -> str:  # the `build_model` arguments of an experimen
     return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt,
                             loss=m.loss))
 
+# %% ../nbs/03d_records.ipynb #68e1ef45
 def data_key(ds: Dataset,  # the preprocessed dataset
             ) -> dict:
     "What identifies the data a run trains on: legend hash, mode, rows kept, image size and a hash of the faces."
@@ -105,6 +106,7 @@ def data_key(ds: Dataset,  # the preprocessed dataset
     return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'],
                 pixels=config_hash(list(ds.frame['pixel_sha'])))
 
+# %% ../nbs/03d_records.ipynb #10a624f2
 def run_config(name: str,  # an experiment of `EXPERIMENTS`
                protocol: str,  # the split protocol
                profile: str,  # 'quick' or 'paper'
@@ -115,6 +117,7 @@ def run_config(name: str,  # an experiment of `EXPERIMENTS`
     cfg = experiment_config(name, protocol, profile, seed)
     return cfg | dict(data=data_key(ds), model_key=model_key(**cfg['model']))
 
+# %% ../nbs/03d_records.ipynb #64976d0b
 def run_name(cfg: dict,  # a `run_config`
             ) -> str:
     "The run's name: experiment, protocol and the hash of its configuration."
@@ -226,6 +229,7 @@ def _seeds_recorded(folder: Path, stamp: tuple) -> pd.DataFrame:
     rows = [load_record(folder/f).config | dict(platform=Path(f).parent.name) for f, _ in stamp]
     return pd.DataFrame(rows, columns=['protocol', 'platform', 'seed'])
 
+# %% ../nbs/03d_records.ipynb #b5392d07
 def reference_platform(profile: str,  # a profile's name
                        protocol: str,  # a protocol (a cv fold counts as cv)
                       ) -> str | None:

@@ -40,6 +40,7 @@ def _running(d: np.ndarray, alpha: float, g: float) -> tuple[np.ndarray, np.ndar
     h = cs_halfwidth(n, np.where(sd > tiny, sd, 0), alpha, g)
     return mean, np.fmax.accumulate(mean - h, 1), np.fmin.accumulate(mean + h, 1)
 
+# %% ../nbs/08b_sequential.ipynb #c7c07de9
 def confidence_sequence(d,  # the paired differences A − B, one per seed, in the pre-registered order
                         alpha: float,  # the sequence's error
                         g: float = STAGE2['mixture_variance'],  # the mixing variance
@@ -108,6 +109,7 @@ def primary_comparisons(claims: list | None = None,  # (name, paper's words, a, 
     if claims is None: from emotion_paper.claims import CLAIMS as claims
     return [(n, a, b, PRIMARY[n]['protocol'], PRIMARY[n]['metric']) for n, _, a, b in claims]
 
+# %% ../nbs/08b_sequential.ipynb #02b52298
 def beyond_comparisons() -> list[tuple]:
     "(comparison, a, b, protocol, metric) of `config.PRIMARY_BEYOND` (`paper_cnn` is the experiment `final`)."
     arm = lambda x: 'final' if x == 'paper_cnn' else x
@@ -151,6 +153,7 @@ def platform_label(key: str,  # a platform key, e.g. 'tensorflow-cpu-intel-amx-o
     name = f"GPU {'-'.join(parts[2:])}" if parts[1] == 'gpu' else f'{vendor(parts[2])} {parts[3].upper()}'
     return name if parts[0] == 'tensorflow' else f'{name} ({parts[0]})'
 
+# %% ../nbs/08b_sequential.ipynb #d3db4c58
 def platform_mix(platforms: pd.Series,  # one platform key per seed
                 ) -> str:
     "'23 seeds: 14 AMD AVX2, 9 Intel AMX' (most first)."
@@ -198,6 +201,7 @@ def seeds_to_decision(r,  # a row of `stage2_table`
     rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
     return f"about {n:.0f} ({rng}) if the pilot's difference holds"
 
+# %% ../nbs/08b_sequential.ipynb #4980b1f1
 def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`
                   ) -> pd.DataFrame:
     "The one-screen table: claim, verdict, A − B [interval], seeds and platforms, seeds to a decision, the pilot."

@@ -68,6 +68,7 @@ def _worker_index() -> int | None:
     except (ImportError, ValueError): return None
     return int(name) if str(name).isdigit() else None
 
+# %% ../nbs/07_sweep.ipynb #6eb887fb
 def train_on_worker(name: str,  # the experiment
                     protocol: str,  # the split protocol
                     profile: str,  # 'quick' or 'paper'
@@ -110,6 +111,7 @@ def gpu_count() -> int:
 
 RUNS_PER_GPU = 16  # worker processes per GPU: on the H200, 16 gave about 4x the throughput of one (issue #22)
 
+# %% ../nbs/07_sweep.ipynb #24823088
 def local_cluster_size(cores: int | None = None,  # CPU cores (default: this machine's)
                        gpus: int | None = None,  # GPUs (default: `gpu_count()`)
                        per_gpu: int = RUNS_PER_GPU,  # worker processes sharing each GPU
@@ -260,6 +262,7 @@ def recorded_runs(seeds: list,  # the seeds to gather
             runs += [load_record(f) for q, f in recs.items() if platform in (None, q)]
     return runs
 
+# %% ../nbs/07_sweep.ipynb #2dcfee3a
 def seed_runs(profile: str = 'quick',  # the profile
               min_seeds: int = 2,  # at least these seeds (from SEED on) with every run: missing runs train here
               source: str | None = None,  # the data source

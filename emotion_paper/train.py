@@ -31,6 +31,7 @@ def make_dataset(ds: Dataset,  # the preprocessed dataset
     "The backend's batched pipeline over rows `idx` of `ds` (uint8 faces, integer labels): `backend.batches`."
     return batches(ds.x[idx], ds.y[idx], batch_size, shuffle, seed)
 
+# %% ../nbs/04_train.ipynb #63d13713
 class EpochTimer(keras.callbacks.Callback):
     "Records seconds per epoch and milliseconds per training step, as Keras prints them."
     def on_train_begin(self, logs=None): self.seconds, self.ms_per_step = [], []
@@ -49,6 +50,7 @@ def _is_current(path: Path, force: bool, retrain_before: float | None) -> bool:
     since = retrain_before if retrain_before is not None else _SESSION_START if force else 0
     return (path/'metrics.json').stat().st_mtime >= since
 
+# %% ../nbs/04_train.ipynb #d9ca8106
 class _Snapshots(keras.callbacks.Callback):
     "Saves the model after the epochs in `at` ({epoch: path}): the runs that are the first epochs of this one."
     def __init__(self, at: dict): super().__init__(); self.at = at
