@@ -22,7 +22,8 @@ done
 "$PY" - <<'PY'
 import lzma, shutil
 from pathlib import Path
-from emotion_paper.data import get_dataset, load_data, _source_key
+from emotion_paper.data import get_dataset
+from emotion_paper.faces import load_data, _source_key
 from emotion_paper.config import config_hash, data_root
 root = get_dataset()
 load_data('clean')  # builds the cache where it is missing
