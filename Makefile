@@ -99,10 +99,11 @@ docs-config: venv  ## regenerate nbs/nbdev.yml from settings.ini and check the d
 	$(BIN)/python -c "from nbdev.quarto import refresh_quarto_yml; refresh_quarto_yml()"
 	$(BIN)/python -m emotion_paper.docs
 
-docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs (with the article if built)
+docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs, with the article (rendered if missing)
 	$(BIN)/nbdev_docs
-	@mkdir -p _docs/article && cp article/_output/index.html article/_output/article.pdf _docs/article/ 2>/dev/null \
-	  && echo "the article is on the site: _docs/article/" || echo "no article on the site (make article first)"
+	@mkdir -p _docs/article && BIN=$(BIN) flock article/.render.lock sh -c '[ -f article/_output/index.html ] \
+	  || bash article/render.sh; cp article/_output/index.html article/_output/article.pdf _docs/article/'
+	@echo "the article is on the site: _docs/article/"
 
 preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
 	$(BIN)/nbdev_preview
@@ -117,8 +118,4 @@ browser:  ## headless Chromium and poppler for the browser and PDF tests (Debian
 # would delete the other's output). PDF through Typst: Quarto's own typst where its release bundles one, else the
 # PyPI wheel `typst` (a dev requirement) behind article/typst. Trains nothing: it reads figures/ and records/.
 article: venv quarto  ## the reproduction as one article: article/_output/index.html and article.pdf (Quarto, Typst)
-	@rm -rf article/_output
-	@if [ -x "$$(dirname "$$(command -v quarto)")/tools/x86_64/typst" ] || [ -x "$$(dirname "$$(command -v quarto)")/tools/typst" ]; \
-	  then unset QUARTO_TYPST; else export QUARTO_TYPST=$(CURDIR)/article/typst; fi; \
-	  QUARTO_PYTHON=$(CURDIR)/$(BIN)/python quarto render article --quiet
-	@ls -l article/_output/index.html article/_output/article.pdf
+	@BIN=$(BIN) flock article/.render.lock bash article/render.sh
