@@ -81,7 +81,8 @@ def _next_batch(todo: pd.DataFrame, design: dict, workers: int, room: int | None
     "(first seed, seeds at once as `workers` allow and never past `room`, their claims, the plan of their arms)."
     from emotion_paper.sweep import planned_status
     seed, claims, exps = next_seed(todo, design['first_seed'])
-    k = max(1, workers//len(exps)) if room is None else min(max(1, workers//len(exps)), room)
+    k = max(1, workers//len(exps))  # seeds at once, as the workers allow
+    if room is not None: k = min(k, room)  # never past --max-seeds
     plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
     return seed, k, claims, plan
 
