@@ -228,37 +228,32 @@ def fused_batch_norm(layer,  # a `BatchNormalization` layer in training
     return y
 
 # %% ../nbs/00b_backend.ipynb #0fb03fa7
-def _logits_model(model):
-    "A copy of `model` whose last layer gives the score before the softmax (as tf-keras-vis' `ReplaceToLinear`)."
+def _logits_model(model,  # a trained Functional model
+                  dtype: str = 'float32',  # the dtype the copy computes in
+                 ):
+    "A copy of `model` computing in `dtype`, its last layer giving the score before the softmax (`ReplaceToLinear`)."
     import keras
-    m = keras.models.clone_model(model)
-    m.set_weights(model.get_weights())
+    def in_dtype(layer): return layer.__class__.from_config({**layer.get_config(), 'dtype': dtype})
+    inp = keras.Input(model.inputs[0].shape[1:], dtype=dtype, name=model.inputs[0].name)
+    m = keras.models.clone_model(model, input_tensors=inp, clone_function=in_dtype)
+    m.set_weights([np.asarray(w, dtype) for w in model.get_weights()])  # float32 to float64 is exact
     m.layers[-1].activation = keras.activations.linear
     return m
 
 # %% ../nbs/00b_backend.ipynb #20fd3761
-def gradcam_maps(model,  # a trained Functional model
-                 x: np.ndarray,  # faces (n, H, W, 1) float32
+def _jax_gradcam(m,  # from `_logits_model`
+                 x: np.ndarray,  # faces (n, H, W, 1) in m's dtype
                  classes: np.ndarray,  # the class to explain, one per face
                  layer: str,  # the layer whose maps are weighed
                 ) -> np.ndarray:
-    "Grad-CAM maps (n, H, W) in [0, 1], with the backend's own gradient."
-    if backend() == 'tensorflow':
-        from tf_keras_vis.gradcam import Gradcam
-        from tf_keras_vis.utils.model_modifiers import ReplaceToLinear
-        from tf_keras_vis.utils.scores import CategoricalScore
-        cam = Gradcam(model, model_modifier=ReplaceToLinear(), clone=True)
-        return np.asarray(cam(CategoricalScore(list(classes)), x, penultimate_layer=layer), 'float32')
+    "Grad-CAM under JAX, as tf-keras-vis computes it: maps (n, H, W) in [0, 1]."
     import jax, jax.numpy as jnp, keras
     from scipy.ndimage import zoom
-    m = _logits_model(model)
     names = [l.name for l in m.layers]  # as tf-keras-vis: the nearest convolution at or before `layer`
     conv = next(l for l in reversed(m.layers[:names.index(layer) + 1]) if isinstance(l, keras.layers.Conv2D))
-    maps_t = conv.output
-    head, tail = keras.Model(m.inputs, maps_t), keras.Model(maps_t, m.outputs[0])
+    head, tail = keras.Model(m.inputs, conv.output), keras.Model(conv.output, m.outputs[0])
     tv, ntv = [v.value for v in tail.trainable_variables], [v.value for v in tail.non_trainable_variables]
-    a = head(x, training=False)
-    idx = jnp.asarray(classes)
+    a, idx = head(x, training=False), jnp.asarray(classes)
     def score(a):
         logits, _ = tail.stateless_call(tv, ntv, a, training=False)
         return jnp.take_along_axis(logits, idx[:, None], 1).sum()
@@ -266,4 +261,22 @@ def gradcam_maps(model,  # a trained Functional model
     cam = np.maximum(np.asarray((a*g.mean(axis=(1, 2), keepdims=True)).sum(-1)), 0)
     cam = zoom(cam, (1, x.shape[1]/cam.shape[1], x.shape[2]/cam.shape[2]), order=1)
     lo, hi = cam.min(axis=(1, 2), keepdims=True), cam.max(axis=(1, 2), keepdims=True)
-    return ((cam - lo)/(hi - lo + keras.config.epsilon())).astype('float32')
+    return (cam - lo)/(hi - lo + keras.config.epsilon())
+
+# %% ../nbs/00b_backend.ipynb #2b9e73db
+def gradcam_maps(model,  # a trained Functional model
+                 x: np.ndarray,  # faces (n, H, W, 1)
+                 classes: np.ndarray,  # the class to explain, one per face
+                 layer: str,  # the layer whose maps are weighed
+                 dtype: str = 'float64',  # the dtype Grad-CAM computes in (float64: the same on every CPU)
+                ) -> np.ndarray:
+    "Grad-CAM maps (n, H, W) in [0, 1], in `dtype`, with the backend's own gradient."
+    m, x = _logits_model(model, dtype), np.asarray(x, dtype)
+    if backend() == 'tensorflow':
+        from tf_keras_vis.gradcam import Gradcam
+        from tf_keras_vis.utils.scores import CategoricalScore
+        cam = Gradcam(m, clone=False)  # m is a copy already, its last layer linear
+        return np.asarray(cam(CategoricalScore(list(classes)), x, penultimate_layer=layer), dtype)
+    import jax
+    with jax.enable_x64(dtype == 'float64'):
+        return np.asarray(_jax_gradcam(m, x, classes, layer), dtype)

@@ -19,11 +19,12 @@ def gradcam(model: keras.Model,  # a trained Functional model
             classes,  # the class to explain, one per face
             layer: str = LAST_CONV,  # the layer whose maps are weighed
             batch: int = 512,  # faces per Grad-CAM call
+            dtype: str = 'float64',  # the dtype Grad-CAM computes in (`00b_backend`: float64 is the same on any CPU)
            ) -> np.ndarray:
     "Grad-CAM maps (n, H, W) in [0, 1] of `model` for faces `x` (n, H, W) uint8 and target `classes` (one per face)."
-    x, classes = np.asarray(x, 'float32')[..., None], np.atleast_1d(classes)
-    maps = [gradcam_maps(model, x[i:i+batch], classes[i:i+batch], layer) for i in range(0, len(x), batch)]
-    return np.clip(np.concatenate([np.asarray(m, 'float32').reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
+    x, classes = np.asarray(x, dtype)[..., None], np.atleast_1d(classes)
+    maps = [gradcam_maps(model, x[i:i+batch], classes[i:i+batch], layer, dtype) for i in range(0, len(x), batch)]
+    return np.clip(np.concatenate([np.asarray(m, dtype).reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
 
 # %% ../nbs/05_heatmaps.ipynb #01351320
 def central_share(maps: np.ndarray,  # Grad-CAM maps (n, H, W)
@@ -61,4 +62,4 @@ def drawable(maps: np.ndarray,  # Grad-CAM maps in [0, 1]
              decimals: int = 3,  # kept decimals
             ) -> np.ndarray:
     "The maps a figure is drawn from: rounded, so that maps equal up to their last bits draw the same pixels."
-    return np.round(np.asarray(maps, 'float32'), decimals)
+    return np.round(np.asarray(maps), decimals)

@@ -47,35 +47,38 @@ def test_jax_trains_records_and_never_imports_tensorflow(dataset, faces_home):
     platform, backend, tf_loaded = out.split()[-3:]
     assert platform.startswith('jax-cpu-') and backend == 'jax' and tf_loaded == 'False'
 
+GRADCAM_AGAIN = """
+    import keras, numpy as np
+    import emotion_paper.models  # registers FusedBatchNorm
+    from emotion_paper.heatmaps import gradcam
+    m, x = keras.models.load_model({model!r}), np.load({faces!r})
+    p = m.predict(x[..., None], verbose=0)
+    np.save({out!r}, dict(p=p, cam64=gradcam(m, x, p.argmax(1)), cam32=gradcam(m, x, p.argmax(1), dtype='float32')))
+"""
+
 def test_weights_load_across_backends_and_gradcam_agrees(dataset, tmp_path):
-    "A model trained under TensorFlow, saved as .keras and loaded under JAX, predicts the same; Grad-CAM agrees."
+    """A model trained under TensorFlow, saved as .keras, predicts the same under JAX and TensorFlow without oneDNN;
+    its float64 Grad-CAM agrees across backends and is identical with oneDNN on and off, where float32's is not."""
     env = {'EMOTION_PAPER_DATA': str(dataset)}
     run_py(f"""
         import numpy as np
         from emotion_paper.train import run_experiment
-        from emotion_paper.heatmaps import gradcam
         from emotion_paper.faces import load_data
         r = run_experiment('final', 'held_out', 'quick', verbose=0, weights=True)
-        m, x = r.model(), load_data('clean').x[:64]
-        m.save({str(tmp_path/'m.keras')!r})
-        np.save({str(tmp_path/'x.npy')!r}, x)
-        np.save({str(tmp_path/'p_tf.npy')!r}, m.predict(x[..., None], verbose=0))
-        np.save({str(tmp_path/'cam_tf.npy')!r}, gradcam(m, x, m.predict(x[..., None], verbose=0).argmax(1)))
+        r.model().save({str(tmp_path/'m.keras')!r})
+        np.save({str(tmp_path/'x.npy')!r}, load_data('clean').x[:64])
     """, 'tensorflow', env)
-    run_py(f"""
-        import sys, keras, numpy as np
-        import emotion_paper.models  # registers FusedBatchNorm
-        from emotion_paper.heatmaps import gradcam
-        m, x = keras.models.load_model({str(tmp_path/'m.keras')!r}), np.load({str(tmp_path/'x.npy')!r})
-        p = m.predict(x[..., None], verbose=0)
-        np.save({str(tmp_path/'p_jax.npy')!r}, p)
-        np.save({str(tmp_path/'cam_jax.npy')!r}, gradcam(m, x, p.argmax(1)))
-        assert 'tensorflow' not in sys.modules
-    """, 'jax', env)
-    p_tf, p_jax = np.load(tmp_path/'p_tf.npy'), np.load(tmp_path/'p_jax.npy')
-    assert np.abs(p_tf - p_jax).max() < 1e-5
-    cam_tf, cam_jax = np.load(tmp_path/'cam_tf.npy'), np.load(tmp_path/'cam_jax.npy')
-    assert np.abs(cam_tf - cam_jax).max() < 1e-3, 'the same heatmaps up to float32 rounding (tolerance 1e-3 of [0, 1])'
+    runs = dict(tf=('tensorflow', {}), jax=('jax', {}), eigen=('tensorflow', {'TF_ENABLE_ONEDNN_OPTS': '0'}))
+    out = {}
+    for name, (backend, extra) in runs.items():
+        run_py(GRADCAM_AGAIN.format(model=str(tmp_path/'m.keras'), faces=str(tmp_path/'x.npy'),
+                                    out=str(tmp_path/f'{name}.npy')), backend, env | extra)
+        out[name] = np.load(tmp_path/f'{name}.npy', allow_pickle=True).item()
+    tf, jx, eigen = out['tf'], out['jax'], out['eigen']
+    assert np.abs(tf['p'] - jx['p']).max() < 1e-5 and np.abs(tf['p'] - eigen['p']).max() < 1e-5
+    assert tf['cam64'].dtype == 'float64' and np.abs(tf['cam64'] - jx['cam64']).max() < 1e-5, 'TF and JAX agree'
+    assert not np.array_equal(tf['cam32'], eigen['cam32']), 'float32: oneDNN and Eigen differ in the last bits'
+    assert np.array_equal(tf['cam64'], eigen['cam64']), 'float64: the same maps whichever kernels ran'
 
 def test_quick_sweep_on_jax_in_a_local_cluster(dataset, faces_home):
     "2 experiments on a LocalCluster under JAX: every run trained and recorded under the JAX platform."
