@@ -92,10 +92,16 @@ def interval_text(d: float,  # a difference (NaN: none)
                   hi: float,  # its upper end
                   digits: int = 3,  # decimals
                  ) -> str:
-    "'+0.012 [+0.003, +0.021]'; the difference alone without a finite interval; '—' without a difference."
+    """'+0.012 [+0.003, +0.021]'; the difference alone without a finite interval; '—' without a difference.
+    An end that is not 0 but rounds to it gets the decimals it needs (up to 3 more), so '[+0.0005, …]' shows that
+    the interval leaves 0 out."""
     if pd.isna(d): return '—'
+    def end(v):
+        k = digits
+        while v != 0 and round(v, k) == 0 and k < digits + 3: k += 1
+        return f'{v:+.{k}f}'
     ends = np.isfinite(lo) and np.isfinite(hi)
-    return f'{d:+.{digits}f}' + (f' [{lo:+.{digits}f}, {hi:+.{digits}f}]' if ends else '')
+    return f'{d:+.{digits}f}' + (f' [{end(lo)}, {end(hi)}]' if ends else '')
 
 # %% ../nbs/08_claims.ipynb #f6346e41
 def p_improvement(a,  # arm A, one value per seed
