@@ -172,15 +172,17 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
     for name, a, b, protocol, metric in comparisons:
         p, margin = pairs[pairs.claim == name].sort_values('seed'), EQUIVALENCE_MARGIN[metric]
         conf, pilot = p[p.stage == 'confirmatory'], p[p.stage == 'pilot']
-        cs = confidence_sequence(conf['diff'], alpha, design['mixture_variance']).iloc[-1:] if len(conf) else None
-        low, high = (cs.low.item(), cs.high.item()) if cs is not None else (-np.inf, np.inf)
+        cs = confidence_sequence(conf['diff'], alpha, design['mixture_variance'])
+        low, high = (cs.low.iloc[-1], cs.high.iloc[-1]) if len(conf) else (-np.inf, np.inf)
         verdict, note = sequential_verdict(low, high, margin)
+        decisive = [sequential_verdict(lo, hi, margin)[0] in VERDICTS[:3] for lo, hi in zip(cs.low, cs.high)]
+        decided_at = decisive.index(True) + 1 if any(decisive) else np.nan  # its arms may serve other claims on
         pm, plo, phi = mean_interval(pilot['diff'])
         sd = pilot['diff'].std() if len(pilot) > 1 else np.nan
         need = (expected_seeds(pm, sd, len(pilot), alpha, margin, design['max_seeds'])
                 if simulate and len(pilot) > 1 and sd > 0 else {})
         rows.append(dict(claim=name, protocol=protocol, metric=metric, a=a, b=b, alpha=alpha, margin=margin,
-                         n_seeds=len(conf), platforms=platform_mix(conf.platform),
+                         n_seeds=len(conf), decided_at=decided_at, platforms=platform_mix(conf.platform),
                          seeds=', '.join(map(str, conf.seed)), waiting=int((p.stage == 'waiting').sum()),
                          diff=conf['diff'].mean() if len(conf) else np.nan, low=low, high=high, verdict=verdict,
                          note=note, pilot_seeds=len(pilot), pilot_diff=pm, pilot_low=plo, pilot_high=phi, pilot_sd=sd,
@@ -194,7 +196,7 @@ def seeds_to_decision(r,  # a row of `stage2_table`
                       ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
                      ) -> str:
     "'decided' for a decided row; else 'about N (lo-hi) if the pilot's difference holds', or not affordable."
-    if r['verdict'] in ('held', 'reversed', 'equivalent'): return f"decided at {r['n_seeds']} seeds"
+    if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
     if pd.isna(n): return 'no pilot to tell'
     if np.isinf(n): return f'more than {ceiling}: not affordable'
