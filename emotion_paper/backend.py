@@ -269,14 +269,22 @@ def gradcam_maps(model,  # a trained Functional model
                  classes: np.ndarray,  # the class to explain, one per face
                  layer: str,  # the layer whose maps are weighed
                  dtype: str = 'float64',  # the dtype Grad-CAM computes in (float64: the same on every CPU)
+                 batch: int = 512,  # faces per gradient (bounds the memory); the model copy is made once
                 ) -> np.ndarray:
     "Grad-CAM maps (n, H, W) in [0, 1], in `dtype`, with the backend's own gradient."
-    m, x = _logits_model(model, dtype), np.asarray(x, dtype)
+    import contextlib
+    m, x, classes = _logits_model(model, dtype), np.asarray(x, dtype), np.asarray(classes)
     if backend() == 'tensorflow':
         from tf_keras_vis.gradcam import Gradcam
         from tf_keras_vis.utils.scores import CategoricalScore
         cam = Gradcam(m, clone=False)  # m is a copy already, its last layer linear
-        return np.asarray(cam(CategoricalScore(list(classes)), x, penultimate_layer=layer), dtype)
-    import jax
-    with jax.enable_x64(dtype == 'float64'):
-        return np.asarray(_jax_gradcam(m, x, classes, layer), dtype)
+        def one(xb, cb): return cam(CategoricalScore(list(cb)), xb, penultimate_layer=layer)
+        ctx = contextlib.nullcontext()
+    else:
+        import jax
+        def one(xb, cb): return _jax_gradcam(m, xb, cb, layer)
+        ctx = jax.enable_x64(dtype == 'float64')
+    with ctx:
+        maps = [np.asarray(one(x[i:i+batch], classes[i:i+batch]), dtype).reshape(-1, *x.shape[1:3])
+                for i in range(0, len(x), batch)]
+    return np.concatenate(maps)

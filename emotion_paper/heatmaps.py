@@ -18,13 +18,12 @@ def gradcam(model: keras.Model,  # a trained Functional model
             x: np.ndarray,  # faces (n, H, W) uint8
             classes,  # the class to explain, one per face
             layer: str = LAST_CONV,  # the layer whose maps are weighed
-            batch: int = 512,  # faces per Grad-CAM call
+            batch: int = 512,  # faces per Grad-CAM gradient
             dtype: str = 'float64',  # the dtype Grad-CAM computes in (`00b_backend`: float64 is the same on any CPU)
            ) -> np.ndarray:
     "Grad-CAM maps (n, H, W) in [0, 1] of `model` for faces `x` (n, H, W) uint8 and target `classes` (one per face)."
-    x, classes = np.asarray(x, dtype)[..., None], np.atleast_1d(classes)
-    maps = [gradcam_maps(model, x[i:i+batch], classes[i:i+batch], layer, dtype) for i in range(0, len(x), batch)]
-    return np.clip(np.concatenate([np.asarray(m, dtype).reshape(-1, *x.shape[1:3]) for m in maps]), 0, 1)
+    maps = gradcam_maps(model, np.asarray(x)[..., None], np.atleast_1d(classes), layer, dtype, batch)
+    return np.clip(maps, 0, 1)
 
 # %% ../nbs/05_heatmaps.ipynb #01351320
 def central_share(maps: np.ndarray,  # Grad-CAM maps (n, H, W)
