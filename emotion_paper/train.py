@@ -74,7 +74,9 @@ def _fit(model: keras.Model, cfg: dict, train, val, callbacks: list, class_weigh
             model.compile(optimizer=type(model.optimizer)(lr), loss=model.loss, metrics=['accuracy'])
         timer = EpochTimer()
         h = model.fit(train, validation_data=val, initial_epoch=done, epochs=until, class_weight=class_weight,
-                      callbacks=[timer, *callbacks], verbose=verbose)
+                      callbacks=[timer, *callbacks], verbose=verbose,
+                      shuffle=False)  # `batches` reshuffles, seeded: Keras' own shuffle of a PyDataset draws from
+        # Python's global `random`, which a Dask worker's event loop draws from too (under JAX; `tf.data` ignores it)
         parts.append(pd.DataFrame(h.history).assign(epoch=range(done + 1, until + 1), seconds=timer.seconds,
                                                     ms_per_step=timer.ms_per_step))
         done = until

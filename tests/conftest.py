@@ -55,11 +55,10 @@ def faces_home(dataset, faces, tmp_path, monkeypatch):
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     return tmp_path
 
-LONGEST = ('test_reproduce_quick_end_to_end', 'test_quick_sweep_on_jax_in_a_local_cluster',
+LONGEST = ('test_reproduce_quick_end_to_end', 'test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow',
            'test_one_thread_count_under_a_cpu_limit', 'test_sweep_on_a_real_scheduler',
            'test_docs_site_built_by_quarto_in_chromium', 'test_make_article_html_and_pdf_agree_with_the_results_files',
-           'test_weights_load_across_backends_and_gradcam_agrees',
-           'test_jax_trains_records_and_never_imports_tensorflow')
+           'test_weights_load_across_backends_and_gradcam_agrees')
 # the longest tests as measured (make test on 2 cores), longest first
 
 def pytest_collection_modifyitems(config, items):
