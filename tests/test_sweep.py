@@ -1,8 +1,10 @@
-"""The seed sweep against a real Dask scheduler and worker, started here as separate processes on 127.0.0.1
-with no filesystem shared with the client, and stopped afterwards whatever happens."""
+"""The seed sweep on each kind of scheduler: a real Dask scheduler and worker, started here as separate processes on
+127.0.0.1 with no filesystem shared with the client (stopped afterwards whatever happens), and a `LocalCluster` under
+a CPU limit. JAX's `LocalCluster` is tested in `test_backends.py`."""
 import json, os, socket, subprocess, sys, time
 from pathlib import Path
 import pytest
+from fastcore.test import test_eq
 from conftest import new_home
 
 BIN = Path(sys.executable).parent
@@ -19,47 +21,58 @@ def _wait_for(port: int, proc, timeout=60):
         time.sleep(.5)
     raise TimeoutError(f'nothing listens on port {port}')
 
+def _stop(procs: list):
+    for p in reversed(procs):
+        p.terminate()
+        try: p.wait(20)
+        except subprocess.TimeoutExpired: p.kill(); p.wait()
+
 @pytest.fixture
 def scheduler(dataset, faces, tmp_path):
-    "A `dask scheduler` and one `dask worker` (its own project home), as separate processes; yields the address."
+    """A `dask scheduler` with no worker yet, as a separate process; yields its address, the home a worker will have
+    and a function that starts one `dask worker` (a process of its own, in that home)."""
     port, procs = _free_port(), []
     worker_home = new_home(tmp_path/'worker', faces)
     env = os.environ | dict(EMOTION_PAPER_HOME=str(worker_home), EMOTION_PAPER_DATA=str(dataset))
+    def start_worker():
+        procs.append(subprocess.Popen([BIN/'dask', 'worker', f'tcp://127.0.0.1:{port}', '--nworkers', '1',
+                                       '--nthreads', '1', '--no-dashboard'], env=env, cwd=worker_home,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
         procs.append(subprocess.Popen([BIN/'dask', 'scheduler', '--host', '127.0.0.1', '--port', str(port),
                                        '--dashboard-address', ':0'],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         _wait_for(port, procs[0])
-        procs.append(subprocess.Popen([BIN/'dask', 'worker', f'tcp://127.0.0.1:{port}', '--nworkers', '1',
-                                       '--nthreads', '1',
-                                       '--no-dashboard'], env=env, cwd=worker_home, stdout=subprocess.DEVNULL,
-                                           stderr=subprocess.DEVNULL))
-        yield f'tcp://127.0.0.1:{port}', worker_home
-    finally:
-        for p in reversed(procs):
-            p.terminate()
-            try: p.wait(20)
-            except subprocess.TimeoutExpired: p.kill(); p.wait()
+        yield f'tcp://127.0.0.1:{port}', worker_home, start_worker
+    finally: _stop(procs)
 
 def test_sweep_on_a_real_scheduler(dataset, faces_home, scheduler):
-    address, worker_home = scheduler
+    """With no worker the sweep says so while it waits, then gives up after --worker-timeout, naming the runs left;
+    with one, every run trains there and its records come back here; a second sweep finds them all recorded."""
+    address, worker_home, start_worker = scheduler
     env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
-    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'final', 'relu',
-                        '--protocols', 'held_out',
-                        '--profile', 'quick', '--scheduler', address], env=env, capture_output=True, text=True,
-                            timeout=900)
+    def sweep(*extra, timeout=900):
+        return subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'final', 'relu',
+                               '--protocols', 'held_out', '--profile', 'quick', '--scheduler', address, *extra],
+                              env=env, capture_output=True, text=True, timeout=timeout)
+    alone = sweep('--worker-timeout', '8', timeout=300)
+    assert alone.returncode == 1, alone.stdout[-2000:] + alone.stderr[-2000:]
+    assert 'No worker is connected to the scheduler' in alone.stdout
+    assert ('giving up on 3 runs: final [held_out, seed 178], relu [held_out, seed 178], final [by_person, seed 178]'
+            in alone.stdout), alone.stdout[-2000:]
+    assert '0 trained, 0 already recorded, 3 failed' in alone.stdout
+    start_worker()
+    r = sweep()
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert '3 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
     home = faces_home
     mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*/*.json'))
-    assert mine == ['bn']*2 + ['final']*2 + ['relu'], 'every record came back to the client'
+    test_eq(mine, ['bn']*2 + ['final']*2 + ['relu'])  # every record came back to the client
     assert (worker_home/'data'/'results'/'quick').is_dir(), 'trained on the worker'
     assert not (home/'data'/'results').exists(), 'not here'
     rec = json.loads(next((home/'data'/'quick'/'records').glob('*/relu-*.json')).read_text())
     assert rec['config']['seed'] == 178 and len(rec['history']) == 1 and 0 <= rec['metrics']['macro_f1'] <= 1
-    again = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'final', 'relu',
-                            '--protocols', 'held_out', '--profile', 'quick', '--scheduler', address], env=env,
-                                capture_output=True, text=True, timeout=300)
+    again = sweep(timeout=300)
     assert again.returncode == 0 and '3 runs planned, 3 already recorded, 0 to train' in again.stdout
 
 def test_sweep_bad_input_fails_before_training(dataset, faces_home, capsys):
@@ -71,29 +84,6 @@ def test_sweep_bad_input_fails_before_training(dataset, faces_home, capsys):
     code, err = main(['sweep', '--profile', 'quick', '--seeds', '1', *args]), capsys.readouterr().err
     assert code == 2 and message in err, err[-2000:]
     assert not (faces_home/'data'/'results').exists(), 'nothing was trained'
-
-@pytest.fixture
-def lonely_scheduler():
-    "A `dask scheduler` with no worker at all; yields its address."
-    port = _free_port()
-    proc = subprocess.Popen([BIN/'dask', 'scheduler', '--host', '127.0.0.1', '--port', str(port),
-                             '--dashboard-address', ':0'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(port, proc)
-        yield f'tcp://127.0.0.1:{port}'
-    finally:
-        proc.terminate(); proc.wait(20)
-
-def test_sweep_without_workers_says_so_and_gives_up(dataset, faces_home, lonely_scheduler):
-    "No worker: the sweep says so while it waits, then gives up after --worker-timeout, naming the runs left."
-    env = os.environ | dict(EMOTION_PAPER_DATA=str(dataset))
-    r = subprocess.run([BIN/'emotion-paper', 'sweep', '--seed-list', '178', '--experiments', 'relu,adam',
-                        '--protocols', 'held_out', '--profile', 'quick', '--scheduler', lonely_scheduler,
-                        '--worker-timeout', '8'], env=env, capture_output=True, text=True, timeout=300)
-    assert r.returncode == 1, r.stdout[-2000:] + r.stderr[-2000:]
-    assert 'No worker is connected to the scheduler' in r.stdout
-    assert 'giving up on 2 runs: relu [held_out, seed 178], adam [held_out, seed 178]' in r.stdout
-    assert '0 trained, 0 already recorded, 2 failed' in r.stdout
 
 @pytest.mark.skipif(not __import__('shutil').which('taskset'), reason='taskset (util-linux) is not installed')
 def test_one_thread_count_under_a_cpu_limit(dataset, faces_home):
