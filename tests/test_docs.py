@@ -1,5 +1,6 @@
 """The docs site as `make docs` builds it (real Quarto through nbdev_docs), served on 127.0.0.1 and opened in
-headless Chromium: every page, link and image, the paper-vs-reproduced table, the search index, screenshots."""
+headless Chromium: every page (none wider than the window), link and image, the paper-vs-reproduced table, the
+search index, screenshots."""
 import json, re, subprocess, time, urllib.request
 from conftest import ROOT
 from browser import chrome, serve
@@ -20,7 +21,7 @@ def test_docs_site_built_by_quarto_in_chromium():
     shots = ROOT/'data'/'screenshots'; shots.mkdir(parents=True, exist_ok=True)
     with serve(site) as base:
         d = chrome()
-        links, bad_images = set(), []
+        links, bad_images, too_wide = set(), [], []
         try:
             for page in pages:
                 d.get(f'{base}/{page}')
@@ -28,6 +29,8 @@ def test_docs_site_built_by_quarto_in_chromium():
                 assert not re.search(r'profile quick, (seed|\d{4}-)', html), f'{page} shows a quick-profile result'
                 assert not re.search(r'Epoch \d+/\d+', html), f'{page} shows a training log'
                 links |= {a.get_attribute('href') for a in d.find_elements('tag name', 'a')}
+                if d.execute_script('const e = document.documentElement; return e.scrollWidth > e.clientWidth'):
+                    too_wide.append(page)  # a wide table or figure scrolls by itself, never the whole page
                 for img in d.find_elements('tag name', 'img'):
                     links.add(img.get_attribute('src'))
                     if not d.execute_script('return arguments[0].complete && arguments[0].naturalWidth > 0', img):
@@ -37,11 +40,12 @@ def test_docs_site_built_by_quarto_in_chromium():
                     d.save_screenshot(str(shots/'docs_index.png'))
                 if page == 'fig5_final.html':
                     tables = [t.text for t in d.find_elements('tag name', 'table')]
-                    table = [t for t in tables if 'reproduced_held_out' in t and 'peak val accuracy' in t]
+                    table = [t for t in tables if 'ours, held out' in t and 'peak val accuracy' in t]
                     assert table, 'the paper-vs-reproduced table is on the page'
                     d.save_screenshot(str(shots/'docs_fig5_final.png'))
         finally: d.quit()
     assert not bad_images, bad_images
+    assert not too_wide, f'pages wider than the window: {too_wide}'
     inside = sorted({l.split('#')[0] for l in links if l and l.startswith(base)})
     assert len(inside) > len(pages)
     broken = []
