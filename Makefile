@@ -101,8 +101,9 @@ docs-config: venv  ## regenerate nbs/nbdev.yml from settings.ini and check the d
 
 docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs, with the article (rendered if missing)
 	$(BIN)/nbdev_docs
-	@mkdir -p _docs/article && BIN=$(BIN) flock article/.render.lock sh -c '[ -f article/_output/index.html ] \
-	  || bash article/render.sh; cp article/_output/index.html article/_output/article.pdf _docs/article/'
+	@mkdir -p _docs/article && BIN=$(BIN) flock article/.render.lock sh -c '[ -f article/_output/article-meca.zip ] \
+	  || bash article/render.sh; cp article/_output/index.html article/_output/article.pdf \
+	  article/_output/article-meca.zip _docs/article/'
 	@echo "the article is on the site: _docs/article/"
 
 preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
@@ -117,5 +118,5 @@ browser:  ## headless Chromium and poppler for the browser and PDF tests (Debian
 # The article (issue 31): a Quarto project in article/, rendered to HTML and PDF in one call (a second call per format
 # would delete the other's output). PDF through Typst: Quarto's own typst where its release bundles one, else the
 # PyPI wheel `typst` (a dev requirement) behind article/typst. Trains nothing: it reads figures/ and records/.
-article: venv quarto  ## the reproduction as one article: article/_output/index.html and article.pdf (Quarto, Typst)
+article: venv quarto  ## the reproduction as one article: article/_output/index.html, article.pdf (Quarto, Typst), article.xml (JATS) and article-meca.zip
 	@BIN=$(BIN) flock article/.render.lock bash article/render.sh

@@ -4,18 +4,19 @@
 
 # %% ../nbs/09b_article.ipynb #bdee6c49
 from __future__ import annotations
-import functools, json, re
+import functools, json, mimetypes, re, zipfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 import pandas as pd
-from .config import OUTPUTS, PRIMARY, STAGE2, git_commit, project_root, write_text
+from .config import OUTPUTS, PRIMARY, STAGE2, atomic_path, git_commit, project_root, write_text
 from .claims import interval_text
 from .records import finished_runs
 from .sequential import platform_label
 
 
 # %% auto #0
-__all__ = ['made_by', 'docs_url', 'commit_url', 'drawn_at', 'figure', 'claims_for_article', 'runs_by_platform', 'abstract',
-           'write_metadata']
+__all__ = ['MECA_NS', 'XLINK', 'made_by', 'docs_url', 'commit_url', 'drawn_at', 'figure', 'claims_for_article',
+           'runs_by_platform', 'abstract', 'write_metadata', 'meca_bundle']
 
 # %% ../nbs/09b_article.ipynb #b943c72b
 def made_by(name: str,  # a file in figures/, e.g. 'fig5_1.png'
@@ -118,3 +119,37 @@ def write_metadata(path: Path,  # the YAML file Quarto reads as metadata (`artic
     "Write the abstract and the commit into `path`, atomically (a half-written file would break the render)."
     import yaml
     return write_text(path, yaml.safe_dump(dict(abstract=abstract(figures), commit=git_commit()), allow_unicode=True))
+
+# %% ../nbs/09b_article.ipynb #f9a596d9
+MECA_NS, XLINK = 'https://manuscriptexchange.org/schema/manifest', 'http://www.w3.org/1999/xlink'
+
+def meca_bundle(out: Path,  # the rendered article: article.xml (JATS), the figures it names, article.pdf, index.html
+                source: Path,  # the article's source (index.qmd), bundled under source/
+               ) -> Path:
+    "A MECA bundle of the article in `out`, with Quarto's manifest: `out/article-meca.zip`, written atomically."
+    jats = Path(out)/'article.xml'
+    if not jats.is_file(): raise FileNotFoundError(f'No JATS article {jats}: render the article first (make article).')
+    try: tree = ET.parse(jats)
+    except ET.ParseError as e: raise ValueError(f'{jats} is not well-formed XML: {e}') from None
+    figures = sorted({g.get(f'{{{XLINK}}}href') for g in tree.iter('graphic')})
+    if missing := [f for f in figures if not (out/f).is_file()]:
+        raise FileNotFoundError(f'{jats} names figures that are not in {out}: {missing}')
+    items = [('article-metadata', 'article.xml', jats)] + [('article-supporting-file', f, out/f) for f in figures]
+    items += [('manuscript', f, out/f) for f in ('article.pdf', 'index.html') if (out/f).is_file()]
+    items += [('article-source', f'source/{Path(source).name}', Path(source))]
+    ET.register_namespace('', MECA_NS); ET.register_namespace('xlink', XLINK)
+    manifest = ET.Element(f'{{{MECA_NS}}}manifest', {'manifest-version': '1'})
+    for kind, href, _ in items:
+        item = ET.SubElement(manifest, f'{{{MECA_NS}}}item', {'item-type': kind})
+        ET.SubElement(item, f'{{{MECA_NS}}}instance', {'media-type': mimetypes.guess_type(href)[0] or 'text/plain',
+                                                       f'{{{XLINK}}}href': href})
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE manifest PUBLIC "-//MECA//DTD Manifest v1.0//en" ' \
+           '"MECA_manifest.dtd">\n'
+    def entry(name):  # a fixed date: the same article makes the same zip
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)); info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+    with atomic_path(out/'article-meca.zip', suffix='.zip') as tmp, zipfile.ZipFile(tmp, 'w') as z:
+        z.writestr(entry('manifest.xml'), head + ET.tostring(manifest, encoding='unicode'))
+        for _, href, path in items: z.writestr(entry(href), path.read_bytes())
+    return out/'article-meca.zip'
+

@@ -1,11 +1,14 @@
 """`make article` (issue 31) as a reader gets it: the PDF's text carries each primary claim's verdict and interval as
-the results files have them, every figure is in the PDF, and the HTML opens in headless Chromium with every image."""
-import re, subprocess, time
+the results files have them, every figure is in the PDF, the HTML opens in headless Chromium with every image, and the
+JATS article and its MECA bundle carry the same figures."""
+import re, subprocess, time, zipfile
+import xml.etree.ElementTree as ET
 import pandas as pd
 from conftest import ROOT
 from browser import chrome, serve
 from emotion_paper.article import claims_for_article
 from emotion_paper.claims import interval_text
+from fastcore import test as fc  # as fc.test_eq: pytest would collect a bare test_eq as a test
 
 def test_make_article_html_and_pdf_agree_with_the_results_files():
     t0 = time.time()
@@ -36,6 +39,16 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
     figures = re.findall(r'Figure (\d+):', flat)
     assert len(set(figures)) == n_images, 'each embedded image is a numbered figure'
     assert '??' not in flat and '@fig-' not in flat and '@tbl-' not in flat, 'a broken cross-reference'
+    jats = ET.parse(out/'article.xml').getroot()  # well-formed, or this fails
+    fc.test_eq(jats.findtext('.//article-title').split()[:2], ['[Re]', 'Experimental'])
+    fc.test_eq(jats.findtext('.//contrib/collab'), 'The emotion-paper contributors')
+    graphics = [g.get('{http://www.w3.org/1999/xlink}href') for g in jats.iter('graphic')]
+    fc.test_eq(len(graphics), n_images)
+    meca = zipfile.ZipFile(out/'article-meca.zip')
+    listed = [i.get('{http://www.w3.org/1999/xlink}href') for i in ET.fromstring(meca.read('manifest.xml')).iter()
+              if i.tag.endswith('instance')]
+    fc.test_eq(sorted(meca.namelist()), sorted(['manifest.xml', *listed]))
+    assert {'article.xml', 'article.pdf', 'index.html', *graphics} <= set(listed), listed
     with serve(out) as base:
         d = chrome()
         try:

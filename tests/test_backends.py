@@ -2,7 +2,7 @@
 runs in a subprocess, because Keras picks its backend once per process."""
 import contextlib, io, json, os, subprocess, sys, textwrap
 import numpy as np
-from fastcore.test import test_eq
+from fastcore import test as fc  # as fc.test_eq: pytest would collect a bare test_eq as a test
 
 def run_py(code: str, backend: str, env_extra: dict | None = None, timeout: int = 900) -> str:
     "Run `code` with KERAS_BACKEND=`backend`; return its stdout (the test fails with its stderr if it fails)."
@@ -88,4 +88,4 @@ def test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow(dataset, 
         assert diff.attrs['same_platform'] and diff.empty, diff.to_string()
         print(sorted({r.platform.split('-')[0] for r in finished_runs('quick')}), len(res), 'tensorflow' in sys.modules)
     """, 'jax', {'EMOTION_PAPER_DATA': str(dataset)})
-    test_eq(out.strip().splitlines()[-1], "['jax'] 3 False")
+    fc.test_eq(out.strip().splitlines()[-1], "['jax'] 3 False")

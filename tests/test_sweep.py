@@ -4,7 +4,7 @@ a CPU limit. JAX's `LocalCluster` is tested in `test_backends.py`."""
 import json, os, socket, subprocess, sys, time
 from pathlib import Path
 import pytest
-from fastcore.test import test_eq
+from fastcore import test as fc  # as fc.test_eq: pytest would collect a bare test_eq as a test
 from conftest import new_home
 
 BIN = Path(sys.executable).parent
@@ -67,7 +67,7 @@ def test_sweep_on_a_real_scheduler(dataset, faces_home, scheduler):
     assert '3 trained, 0 already recorded, 0 failed' in r.stdout and 'Dask dashboard' in r.stdout
     home = faces_home
     mine = sorted(p.name.split('-')[0] for p in (home/'data'/'quick'/'records').glob('*/*.json'))
-    test_eq(mine, ['bn']*2 + ['final']*2 + ['relu'])  # every record came back to the client
+    fc.test_eq(mine, ['bn']*2 + ['final']*2 + ['relu'])  # every record came back to the client
     assert (worker_home/'data'/'results'/'quick').is_dir(), 'trained on the worker'
     assert not (home/'data'/'results').exists(), 'not here'
     rec = json.loads(next((home/'data'/'quick'/'records').glob('*/relu-*.json')).read_text())
