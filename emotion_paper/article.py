@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 from .config import OUTPUTS, PRIMARY, STAGE2, atomic_path, git_commit, project_root, write_text
 from .claims import interval_text
+from .experiments import EXPERIMENTS
 from .records import finished_runs
 from .sequential import platform_label
 
@@ -89,10 +90,10 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
 # %% ../nbs/09b_article.ipynb #0e82d5d5
 def runs_by_platform(profile: str = 'paper',  # the profile whose records are counted
                     ) -> pd.DataFrame:
-    "Per platform: its label, runs, seeds and the hours of training the records hold (sum of epoch seconds)."
+    "Per platform: its label, runs trained, seeds and the hours of training the records hold (sum of epoch seconds)."
     none = pd.Series(dtype=float)  # a run without epochs (the zero-shot peer) trained for 0 s
     rows = [dict(platform=r.platform, seed=r.config['seed'], hours=r.history.get('seconds', none).sum() / 3600)
-            for r in finished_runs(profile)]
+            for r in finished_runs(profile) if not EXPERIMENTS[r.config['experiment']].get('prefix_of')]
     t = pd.DataFrame(rows, columns=['platform', 'seed', 'hours'])
     return (t.groupby('platform').agg(runs=('seed', 'size'), seeds=('seed', 'nunique'), hours=('hours', 'sum'))
              .reset_index().assign(label=lambda d: d.platform.map(platform_label)))
