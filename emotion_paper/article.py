@@ -106,11 +106,14 @@ def abstract(figures: Path | None = None,  # the figures folder (default: the pr
     t = claims_for_article(f)
     counts = t.verdict.value_counts()
     said = ', '.join(f'{n} {v}' for v, n in counts.items())
-    seeds = t.loc[t.seeds != '0 seeds', 'seeds']
+    n = t.seeds.str.extract(r'^(\d+) seeds', expand=False).astype(int)  # 'N seeds: platform mix' per claim
+    k = int((n == 0).sum())  # claims out of reach, with no confirmatory seed
+    judged = (f'{n[n > 0].min()} to {n.max()} a claim' if n.max() else 'none yet') + \
+             (f"; {k} claim{'s' * (k > 1)}, out of reach, {'have' if k > 1 else 'has'} none" if k and n.max() else '')
     return (f"We reproduce the paper's pipeline on its own data (the muxspace facial expressions), regenerate each of "
             f"its figures and tables, and test its {len(t)} claims about differences between models on seeds "
             f"pre-registered before they were trained. " + (f/'headline.md').read_text().strip() +
-            f" Judged on confirmatory seeds ({seeds.iloc[0] if len(seeds) else 'none yet'}) by anytime-valid "
+            f" Judged on confirmatory seeds ({judged}) by anytime-valid "
             f"confidence sequences at α = {STAGE2['alpha']}/{len(PRIMARY)}, the claims read: {said}.")
 
 # %% ../nbs/09b_article.ipynb #182e3f6c
