@@ -82,7 +82,7 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
     for claim in PRIMARY:
         s, p = s2.loc[claim], pilot.loc[claim]
         rows.append(dict(claim=claim, paper=p.paper, verdict=s.verdict,
-                         interval=interval_text(s['diff'], s.low, s.high), seeds=s.platforms,
+                         interval=interval_text(s['diff'], s.low, s.high), n_seeds=int(s.n_seeds), seeds=s.platforms,
                          pilot_verdict=p.verdict, pilot_interval=interval_text(p['diff'], p.diff_low, p.diff_high),
                          pilot_level=p.level, expected_seeds=s.expected_seeds))
     return pd.DataFrame(rows)
@@ -106,7 +106,7 @@ def abstract(figures: Path | None = None,  # the figures folder (default: the pr
     t = claims_for_article(f)
     counts = t.verdict.value_counts()
     said = ', '.join(f'{n} {v}' for v, n in counts.items())
-    n = t.seeds.str.extract(r'^(\d+) seeds', expand=False).astype(int)  # 'N seeds: platform mix' per claim
+    n = t.n_seeds
     k = int((n == 0).sum())  # claims out of reach, with no confirmatory seed
     judged = (f'{n[n > 0].min()} to {n.max()} a claim' if n.max() else 'none yet') + \
              (f"; {k} claim{'s' * (k > 1)}, out of reach, {'have' if k > 1 else 'has'} none" if k and n.max() else '')
@@ -131,7 +131,7 @@ def meca_bundle(out: Path,  # the rendered article: article.xml (JATS), the figu
                 source: Path,  # the article's source (index.qmd), bundled under source/
                ) -> Path:
     "A MECA bundle of the article in `out`, with Quarto's manifest: `out/article-meca.zip`, written atomically."
-    jats = Path(out)/'article.xml'
+    out = Path(out); jats = out/'article.xml'
     if not jats.is_file(): raise FileNotFoundError(f'No JATS article {jats}: render the article first (make article).')
     try: tree = ET.parse(jats)
     except ET.ParseError as e: raise ValueError(f'{jats} is not well-formed XML: {e}') from None
