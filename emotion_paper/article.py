@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 from .config import OUTPUTS, PRIMARY, STAGE2, atomic_path, git_commit, project_root, write_text
 from .claims import interval_text
-from .experiments import EXPERIMENTS
 from .records import finished_runs
 from .sequential import platform_label
 
@@ -93,7 +92,7 @@ def runs_by_platform(profile: str = 'paper',  # the profile whose records are co
     "Per platform: its label, runs trained, seeds and the hours of training the records hold (sum of epoch seconds)."
     none = pd.Series(dtype=float)  # a run without epochs (the zero-shot peer) trained for 0 s
     rows = [dict(platform=r.platform, seed=r.config['seed'], hours=r.history.get('seconds', none).sum() / 3600)
-            for r in finished_runs(profile) if not EXPERIMENTS[r.config['experiment']].get('prefix_of')]
+            for r in finished_runs(profile) if not r.config.get('saved_from')]  # a saved prefix trained in its parent
     t = pd.DataFrame(rows, columns=['platform', 'seed', 'hours'])
     return (t.groupby('platform').agg(runs=('seed', 'size'), seeds=('seed', 'nunique'), hours=('hours', 'sum'))
              .reset_index().assign(label=lambda d: d.platform.map(platform_label)))

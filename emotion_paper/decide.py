@@ -13,14 +13,15 @@ import time
 import pandas as pd
 
 # %% auto #0
-__all__ = ['arm_experiment', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'decide']
+__all__ = ['arm_experiments', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'decide']
 
 # %% ../nbs/08c_decide.ipynb #42c6365b
-def arm_experiment(arm: str,  # an arm of a claim, e.g. 'bn@1', 'final@best_other', 'relu'
-                  ) -> str:
-    "The experiment whose run gives `arm` ('bn' is the first 3 epochs of 'final')."
-    e = arm.split('@')[0]
-    return EXPERIMENTS[e].get('prefix_of', e)
+def arm_experiments(arms: list,  # arms of claims, e.g. ['bn@1', 'no_bn@1', 'bn', 'relu']
+                   ) -> list:
+    "The experiments to train for `arms`, in order: a prefix run (bn) by itself unless its parent (final) is trained."
+    es = list(dict.fromkeys(a.split('@')[0] for a in arms))
+    return [e for e in es if EXPERIMENTS[e].get('prefix_of') not in es]  # final's run saves bn after 3 epochs
+
 
 # %% ../nbs/08c_decide.ipynb #a5efdfd7
 def campaign_status(profile: str = 'paper',  # the profile
@@ -51,8 +52,7 @@ def next_seed(status: pd.DataFrame,  # from `pursued`
     nxt = first_seed + status.n_seeds  # the end of the unbroken run: its first gap
     seed = int(nxt.min())
     need = status[nxt == seed]
-    return seed, list(need.claim), list(dict.fromkeys(arm_experiment(x) for a, b in zip(need.a, need.b)
-                                                      for x in (a, b)))
+    return seed, list(need.claim), arm_experiments([x for a, b in zip(need.a, need.b) for x in (a, b)])
 
 # %% ../nbs/08c_decide.ipynb #60d8b9fd
 def status_lines(status: pd.DataFrame,  # from `campaign_status`

@@ -146,6 +146,7 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
                    source=None,  # the data source (`load_data`); None: `EMOTION_PAPER_DATA` or the pinned download
                    verbose: int = 2,  # Keras' verbosity: 2 prints one line per epoch
                    weights: bool = False,  # the trained model is needed: a run known only by its record trains
+                   alone: bool = False,  # a prefix run (bn) trains its own epochs, not its parent's: same numbers
                   ) -> Run:
     "Train experiment `name` under `protocol` and `profile`, or load its folder here or its committed record."
     ds = load_data(PROTOCOL_MODE[check_choice(protocol, PROTOCOL_MODE, 'protocol')], source)
@@ -157,7 +158,7 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
         for p in preferred_platforms(profile, protocol, set(recs) | ({here} if trained_here else set())):
             r = Run.load(path) if p == here and trained_here else load_record(recs[p])
             if r.has_weights or not weights: return r
-    if parent := EXPERIMENTS[name].get('prefix_of'):
+    if (parent := EXPERIMENTS[name].get('prefix_of')) and not alone:
         run_experiment(parent, protocol, profile, seed, retrain_before=time.time(), source=source, verbose=verbose)
         return Run.load(path)
     kids = {k: run_config(k, protocol, profile, seed, ds) for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name}

@@ -12,15 +12,14 @@ def tiny(faces_home, monkeypatch):
     monkeypatch.setitem(PROFILES, 'tiny', dict(per_class=12, scale=0.005, epochs=None))
     return 'tiny'
 
-def test_prefix_run_equals_training_alone(tiny, monkeypatch):
+def test_prefix_run_equals_training_alone(tiny):
     final = run_experiment('final', 'held_out', tiny, verbose=0)
     bn = run_experiment('bn', 'held_out', tiny, verbose=0)
     assert bn.config['saved_from'] == final.path.name, 'bn came from training final, not from a run of its own'
     assert len(final.history) == EXPERIMENTS['final']['epochs']
     assert len(bn.history) == EXPERIMENTS['bn']['epochs'] < len(final.history)
     saved = bn.predictions()
-    monkeypatch.setitem(EXPERIMENTS, 'bn', {k: v for k, v in EXPERIMENTS['bn'].items() if k != 'prefix_of'})
-    alone = run_experiment('bn', 'held_out', tiny, retrain_before=time.time(), verbose=0)
+    alone = run_experiment('bn', 'held_out', tiny, retrain_before=time.time(), verbose=0, alone=True)
     assert 'saved_from' not in alone.config and alone.path == bn.path
     timing = ['seconds', 'ms_per_step']
     pd.testing.assert_frame_equal(bn.history.drop(columns=timing), alone.history.drop(columns=timing))
