@@ -12,8 +12,8 @@ from scipy import stats
 
 # %% auto #0
 __all__ = ['VERDICTS', 'cs_halfwidth', 'confidence_sequence', 'sequential_verdict', 'simulate_verdicts', 'expected_seeds',
-           'primary_comparisons', 'beyond_comparisons', 'stage2_pairs', 'platform_label', 'platform_mix',
-           'stage2_table', 'seeds_to_decision', 'stage2_summary', 'registered_in']
+           'projected_seeds', 'primary_comparisons', 'beyond_comparisons', 'stage2_pairs', 'platform_label',
+           'platform_mix', 'stage2_table', 'seeds_to_decision', 'stage2_summary', 'registered_in']
 
 # %% ../nbs/08b_sequential.ipynb #a7d49321
 def cs_halfwidth(n,  # the number of differences (array-like)
@@ -65,6 +65,13 @@ def sequential_verdict(low: float,  # the running intersection's low end
     if high < 0: return 'reversed', small
     return ('equivalent', f'within ±{margin:g}') if inside else ('inconclusive', '')
 
+# %% ../nbs/08b_sequential.ipynb #6e7426f6
+def _first_decided(low: np.ndarray, high: np.ndarray, margin: float) -> np.ndarray:
+    "Per row of running ends (sims x seeds): the first decided look's index (held, reversed, equivalent), -1: none."
+    decided = (low > 0) | (high < 0) | ((low > -margin) & (high < margin))
+    return np.where(decided.any(1), decided.argmax(1), -1)
+
+
 # %% ../nbs/08b_sequential.ipynb #202a374c
 def simulate_verdicts(diff: float,  # the true mean difference
                       sd: float,  # the true spread of a seed's difference
@@ -78,8 +85,7 @@ def simulate_verdicts(diff: float,  # the true mean difference
     "Per simulated campaign: the first seed count at which it is decided (inf: never), the verdict, and coverage."
     d = np.random.default_rng(seed).normal(diff, sd, (sims, seeds))
     _, low, high = _running(d, alpha, g)
-    decided = (low > 0) | (high < 0) | ((low > -margin) & (high < margin))
-    first = np.where(decided.any(1), decided.argmax(1), -1)
+    first = _first_decided(low, high, margin)
     lo, hi = (np.take_along_axis(x, np.maximum(first, 0)[:, None], 1)[:, 0] for x in (low, high))
     verdicts = [sequential_verdict(a, b, margin)[0] if f >= 0 else 'inconclusive' for a, b, f in zip(lo, hi, first)]
     return pd.DataFrame(dict(seeds=np.where(first >= 0, first + 1, np.inf), verdict=verdicts,
@@ -101,6 +107,27 @@ def expected_seeds(diff: float,  # the pilot's mean difference
     runs = {k: simulate_verdicts(diff, s, alpha, margin, seeds, sims).seeds for k, s in spreads.items()}
     return {k: float(np.median(n)) for k, n in runs.items()} | dict(decided_by_ceiling=float(np.isfinite(
         runs['seeds']).mean()))
+
+# %% ../nbs/08b_sequential.ipynb #fec9fd17
+def projected_seeds(d,  # the confirmatory differences so far, in order (an undecided claim's)
+                    alpha: float,  # the sequence's error
+                    margin: float,  # the equivalence margin
+                    ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
+                    sims: int = 2000,  # simulated continuations
+                    seed: int = 0,  # the simulation's random seed
+                    g: float = STAGE2['mixture_variance'],  # the mixing variance
+                   ) -> dict:
+    "If seeds to come are like those so far: median seeds to a verdict (inf: most never by `ceiling`), share decided."
+    d = np.asarray(d, float); n = len(d)
+    if n < 2 or n >= ceiling or not d.std() > 0: return dict(seeds=np.nan, by_ceiling=np.nan)
+    rng = np.random.default_rng(seed)
+    sd = d.std(ddof=1)*np.sqrt((n - 1)/rng.chisquare(n - 1, sims))  # the spread, then the mean, as d leaves them
+    mu = rng.normal(d.mean(), sd/np.sqrt(n))
+    full = np.hstack([np.broadcast_to(d, (sims, n)), rng.normal(mu[:, None], sd[:, None], (sims, ceiling - n))])
+    first = _first_decided(*_running(full, alpha, g)[1:], margin)
+    seeds = np.where(first >= 0, first + 1, np.inf)  # undecided after n seeds, so any decision comes later
+    return dict(seeds=float(np.median(seeds)), by_ceiling=float(np.isfinite(seeds).mean()))
+
 
 # %% ../nbs/08b_sequential.ipynb #da45dfa2
 def primary_comparisons(claims: list | None = None,  # (name, paper's words, a, b) (None: `claims.CLAIMS`)
@@ -181,6 +208,8 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
         sd = pilot['diff'].std() if len(pilot) > 1 else np.nan
         need = (expected_seeds(pm, sd, len(pilot), alpha, margin, design['max_seeds'])
                 if simulate and len(pilot) > 1 and sd > 0 else {})
+        ahead = (projected_seeds(conf['diff'], alpha, margin, design['max_seeds'], g=design['mixture_variance'])
+                 if simulate and verdict == 'inconclusive' else {})
         rows.append(dict(claim=name, protocol=protocol, metric=metric, a=a, b=b, alpha=alpha, margin=margin,
                          n_seeds=len(conf), decided_at=decided_at, platforms=platform_mix(conf.platform),
                          seeds=', '.join(map(str, conf.seed)), waiting=int((p.stage == 'waiting').sum()),
@@ -188,20 +217,27 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                          note=note, pilot_seeds=len(pilot), pilot_diff=pm, pilot_low=plo, pilot_high=phi, pilot_sd=sd,
                          expected_seeds=need.get('seeds', np.nan), expected_seeds_low=need.get('seeds_low', np.nan),
                          expected_seeds_high=need.get('seeds_high', np.nan),
-                         decided_by_ceiling=need.get('decided_by_ceiling', np.nan)))
+                         decided_by_ceiling=need.get('decided_by_ceiling', np.nan),
+                         projected_seeds=ahead.get('seeds', np.nan),
+                         projected_by_ceiling=ahead.get('by_ceiling', np.nan)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/08b_sequential.ipynb #8904cbf5
 def seeds_to_decision(r,  # a row of `stage2_table`
                       ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
                      ) -> str:
-    "'decided' for a decided row; else 'about N (lo-hi) if the pilot's difference holds', or not affordable."
+    "'decided at N seeds'; else the pilot's 'about N (lo-hi) if the pilot's difference holds', then the projection."
     if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
-    if pd.isna(n): return 'no pilot to tell'
-    if np.isinf(n): return f'more than {ceiling}: not affordable'
     rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
-    return f"about {n:.0f} ({rng}) if the pilot's difference holds"
+    text = ('no pilot to tell' if pd.isna(n) else f'more than {ceiling}: not affordable' if np.isinf(n)
+            else f"about {n:.0f} ({rng}) if the pilot's difference holds")
+    p, share = r.get('projected_seeds', np.nan), r.get('projected_by_ceiling', np.nan)
+    if pd.isna(p): return text
+    return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, "
+                   f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {ceiling}'} "
+                   f"(decided by {ceiling} in {share:.0%} of projections)")
+
 
 # %% ../nbs/08b_sequential.ipynb #4980b1f1
 def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`
