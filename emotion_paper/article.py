@@ -83,7 +83,9 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
         rows.append(dict(claim=claim, paper=p.paper, verdict=s.verdict,
                          interval=interval_text(s['diff'], s.low, s.high), n_seeds=int(s.n_seeds), seeds=s.platforms,
                          pilot_verdict=p.verdict, pilot_interval=interval_text(p['diff'], p.diff_low, p.diff_high),
-                         pilot_level=p.level, expected_seeds=s.expected_seeds))
+                         pilot_level=p.level, expected_seeds=s.expected_seeds,
+                         projected_seeds=s.get('projected_seeds', float('nan')),  # tables before it lack it
+                         projected_by_ceiling=s.get('projected_by_ceiling', float('nan'))))
     return pd.DataFrame(rows)
 
 # %% ../nbs/09b_article.ipynb #0e82d5d5
