@@ -28,6 +28,9 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
     for r in stage2.itertuples():
         v = f"Verdict: {r.verdict}, A - B = {interval_text(r.diff, r.low, r.high)}"
         assert v in flat, (r.claim, v)
+        if pd.notna(getattr(r, 'projected_seeds', float('nan'))):  # an undecided claim's forecast from its seeds
+            p = f"projected from its {r.n_seeds} confirmatory seeds so far"
+            assert p in flat and f"{r.projected_by_ceiling:.0%} of the projections" in flat, (r.claim, p)
     test = claims_for_article()
     assert len(test) == len(stage2) and all(f'{c}' in flat for c in test.claim)
     # every figure the article shows is embedded: pdfimages lists one image (plus its alpha mask) per figure
