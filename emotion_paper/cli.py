@@ -113,6 +113,8 @@ def add_decide_parser(sub,  # the sub-parsers of `parser`
     d.add_argument('--max-seeds', type=int, help='train at most this many seeds now (default: no limit)')
     d.add_argument('--claims', nargs='+', help='only these claims (names as in config.PRIMARY; default: all)')
     d.add_argument('--scheduler', help='tcp://HOST:PORT of a running Dask scheduler (default: a LocalCluster here)')
+    d.add_argument('--workers', type=int, help='worker processes of the LocalCluster here, the cores shared among '
+                   'them (default: one per 8 cores or per GPU share); 2 on 2 cores trains two 1-thread runs at once')
     d.add_argument('--profile', default='paper', choices=tuple(PROFILES))
     d.add_argument('--source', help='the data source as the workers reach it (default: their own setting)')
     d.add_argument('--worker-timeout', type=float, default=600, help='seconds without a worker before giving up')
@@ -269,7 +271,9 @@ def cmd_decide(a: argparse.Namespace,  # the parsed `decide` arguments
         check_choice(a.claims, PRIMARY, 'claim')
         comps = [c for c in comps if c[0] in a.claims]
     if a.max_seeds is not None and a.max_seeds < 0: raise ValueError('--max-seeds must be 0 or more.')
-    decide(a.profile, a.hours, a.max_seeds, a.scheduler, a.source, comps, worker_timeout=a.worker_timeout)
+    if a.workers is not None and a.workers < 1: raise ValueError('--workers must be 1 or more.')
+    decide(a.profile, a.hours, a.max_seeds, a.scheduler, a.source, comps,
+           worker_timeout=a.worker_timeout, workers=a.workers)
     return 0
 
 # %% ../nbs/06_cli.ipynb #e26b6429

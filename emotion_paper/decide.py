@@ -9,11 +9,11 @@ from .experiments import EXPERIMENTS
 from .records import finished_runs
 from .claims import seed_metrics
 from .sequential import primary_comparisons, stage2_pairs, stage2_summary, stage2_table
-import time
+import math, time
 import pandas as pd
 
 # %% auto #0
-__all__ = ['arm_experiments', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'decide']
+__all__ = ['arm_experiments', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'seeds_at_once', 'decide']
 
 # %% ../nbs/08c_decide.ipynb #42c6365b
 def arm_experiments(arms: list,  # arms of claims, e.g. ['bn@1', 'no_bn@1', 'bn', 'relu']
@@ -76,12 +76,20 @@ def _progress_line(k: int, runs: int, took: float, left: float | None, per_seed:
     eta = '' if left is None else f'; about {int(max(left, 0)//per_seed)} more seeds fit'
     return f'{k} seed(s) done: {runs} runs in {took/60:.1f} min ({60*runs/took:.2f} runs per minute){eta}'
 
+# %% ../nbs/08c_decide.ipynb #e6599a5f
+def seeds_at_once(workers: int,  # the workers' threads (Dask's slots)
+                  arms: int,  # the runs each seed needs
+                  left: int,  # seeds left before a ceiling
+                 ) -> int:
+    "The fewest seeds whose arms keep every worker busy to the last round (at least 1, at most `left`)."
+    return max(1, min(math.lcm(workers, arms)//arms, left))
+
 # %% ../nbs/08c_decide.ipynb #34a71083
 def _next_batch(todo: pd.DataFrame, design: dict, workers: int, room: int | None, profile: str, source) -> tuple:
-    "(first seed, seeds at once as `workers` allow and never past `room`, their claims, the plan of their arms)."
+    "(first seed, seeds at once to fill `workers` evenly, never past `room` or the ceiling, their claims, their plan)."
     from emotion_paper.sweep import planned_status
     seed, claims, exps = next_seed(todo, design['first_seed'])
-    k = max(1, workers//len(exps))  # seeds at once, as the workers allow
+    k = seeds_at_once(workers, len(exps), design['max_seeds'] - (seed - design['first_seed']))  # to the ceiling
     if room is not None: k = min(k, room)  # never past --max-seeds
     plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
     return seed, k, claims, plan
@@ -95,6 +103,7 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
            comparisons: list | None = None,  # the claims (None: every primary claim)
            verbose: int = 2,  # Keras' verbosity on the workers
            worker_timeout: float = 600,  # seconds without a worker before a seed gives up
+           workers: int | None = None,  # the `LocalCluster`'s worker processes (default: `local_cluster_size`'s)
            design: dict = STAGE2,  # the pre-registered design
           ) -> pd.DataFrame:
     "Train the undecided claims' seeds (as many at once as there are workers), printing their status after each batch."
@@ -109,14 +118,14 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             todo, left = todo[~todo.claim.isin(stuck)], None if hours is None else hours*3600 - (time.time() - t0)
             if todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
             if why := _out_of_budget(seeds, max_seeds, hours, left, spent): print(why); break
-            if client is None: client, cluster = connect(scheduler)
+            if client is None: client, cluster = connect(scheduler, workers=workers)
             seed, k, claims, plan = _next_batch(todo, design, sum(client.nthreads().values()),
                                                 None if max_seeds is None else max_seeds - seeds, profile, source)
             runs = plan[~plan.done]
             if runs.empty: stuck |= set(claims); continue  # recorded here and still unpaired: not on this profile
             which = f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
             print(f"{which}: {', '.join(dict.fromkeys(runs.experiment))} for {', '.join(claims)}", flush=True)
-            t1, threads = time.time(), local_cluster_size()[1] if cluster else None
+            t1, threads = time.time(), local_cluster_size(workers=workers)[1] if cluster else None
             res = _run_in_order(client, runs, plan, profile, (source, threads, verbose), worker_timeout)
             if any(str(v).startswith('failed') for v in res.values()):
                 raise RuntimeError(f'seeds from {seed}: a run failed ({res}); rerun decide to resume.')

@@ -116,15 +116,17 @@ RUNS_PER_GPU = 16  # worker processes per GPU: on the H200, 16 gave about 4x the
 def local_cluster_size(cores: int | None = None,  # CPU cores (default: this machine's)
                        gpus: int | None = None,  # GPUs (default: `gpu_count()`)
                        per_gpu: int = RUNS_PER_GPU,  # worker processes sharing each GPU
+                       workers: int | None = None,  # worker processes (default: one per GPU share, else per 8 cores)
                       ) -> tuple[int, int]:
     "(worker processes, CPU threads each) for a `LocalCluster` here; `$EMOTION_PAPER_THREADS` sets the threads."
     cores, gpus = cores or affinity_cpus(), gpu_count() if gpus is None else gpus
-    n = gpus*per_gpu or max(1, cores//8)
+    n = workers or gpus*per_gpu or max(1, cores//8)
     return n, cpu_threads() if os.environ.get(THREADS_ENV) else max(1, cores//n)
 
 # %% ../nbs/07_sweep.ipynb #13757ce9
 def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running scheduler; None: a `LocalCluster`
             timeout: str = '20s',  # how long to try reaching a scheduler
+            workers: int | None = None,  # the `LocalCluster`'s worker processes (default: `local_cluster_size`'s)
            ):
     "A Dask `Client` (and the `LocalCluster` it made, or None); an unreachable scheduler is a `ConnectionError`."
     from distributed import Client, LocalCluster
@@ -137,7 +139,7 @@ def connect(scheduler: str | None = None,  # 'tcp://HOST:PORT' of a running sche
             return Client(scheduler, timeout=timeout), None
         except (OSError, TimeoutError) as e:
             raise ConnectionError(f'Cannot reach the Dask scheduler at {scheduler}: {e}') from None
-    n, threads = local_cluster_size()
+    n, threads = local_cluster_size(workers=workers)
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address='127.0.0.1:0',
                            env={THREADS_ENV: str(threads)})  # set before the worker starts TensorFlow
     return Client(cluster), cluster
