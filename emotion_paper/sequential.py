@@ -226,18 +226,19 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
 def seeds_to_decision(r,  # a row of `stage2_table`
                       ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
                      ) -> str:
-    "'decided at N seeds'; else the pilot's 'about N (lo-hi) if the pilot's difference holds', then the projection."
+    "'decided at N seeds'; at the ceiling 'undecided at …'; else the pilot's 'about N …', then the projection."
     if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
     rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
     text = ('no pilot to tell' if pd.isna(n) else f'more than {ceiling}: not affordable' if np.isinf(n)
             else f"about {n:.0f} ({rng}) if the pilot's difference holds")
+    if r['n_seeds'] >= ceiling:  # the registered budget is spent: no projection, the pilot's guess is history
+        return f"undecided at the registered ceiling of {ceiling} seeds (the pilot had said {text.split(' if ')[0]})"
     p, share = r.get('projected_seeds', np.nan), r.get('projected_by_ceiling', np.nan)
     if pd.isna(p): return text
     return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, "
                    f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {ceiling}'} "
                    f"(decided by {ceiling} in {share:.0%} of projections)")
-
 
 # %% ../nbs/08b_sequential.ipynb #4980b1f1
 def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`

@@ -8,6 +8,7 @@ from conftest import ROOT
 from browser import chrome, serve
 from emotion_paper.article import claims_for_article
 from emotion_paper.claims import interval_text
+from emotion_paper.config import STAGE2
 from fastcore import test as fc  # as fc.test_eq: pytest would collect a bare test_eq as a test
 
 def test_make_article_html_and_pdf_agree_with_the_results_files():
@@ -31,6 +32,8 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
         if pd.notna(getattr(r, 'projected_seeds', float('nan'))):  # an undecided claim's forecast from its seeds
             p = f"projected from its {r.n_seeds} confirmatory seeds so far"
             assert p in flat and f"{r.projected_by_ceiling:.0%} of the projections" in flat, (r.claim, p)
+        if r.verdict == 'inconclusive' and r.n_seeds >= STAGE2['max_seeds']:  # its budget spent, said as such
+            assert f"reached the registered ceiling of {STAGE2['max_seeds']} undecided" in flat, r.claim
     test = claims_for_article()
     assert len(test) == len(stage2) and all(f'{c}' in flat for c in test.claim)
     # every figure the article shows is embedded: pdfimages lists one image (plus its alpha mask) per figure
