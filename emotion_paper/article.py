@@ -85,7 +85,8 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
                          pilot_verdict=p.verdict, pilot_interval=interval_text(p['diff'], p.diff_low, p.diff_high),
                          pilot_level=p.level, expected_seeds=s.expected_seeds,
                          projected_seeds=s.get('projected_seeds', float('nan')),  # tables before it lack it
-                         projected_by_ceiling=s.get('projected_by_ceiling', float('nan'))))
+                         projected_by_ceiling=s.get('projected_by_ceiling', float('nan')),
+                         projected_to=s.get('projected_to', STAGE2['max_seeds'])))
     return pd.DataFrame(rows)
 
 # %% ../nbs/09b_article.ipynb #0e82d5d5

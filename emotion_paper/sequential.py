@@ -193,6 +193,7 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                  comparisons: list,  # the same comparisons
                  design: dict = STAGE2,  # `config.STAGE2` or `config.STAGE2_BEYOND`
                  simulate: bool = True,  # simulate the seeds to a decision (False: skip, e.g. in a quick look)
+                 past: int = 5,  # at the ceiling, project to this many times it: what an extension would need
                 ) -> pd.DataFrame:
     "One row per comparison: confirmatory verdict, A − B and its interval, seeds and platforms, pilot, seeds needed."
     alpha, rows = design['alpha']/len(comparisons), []
@@ -208,7 +209,8 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
         sd = pilot['diff'].std() if len(pilot) > 1 else np.nan
         need = (expected_seeds(pm, sd, len(pilot), alpha, margin, design['max_seeds'])
                 if simulate and len(pilot) > 1 and sd > 0 else {})
-        ahead = (projected_seeds(conf['diff'], alpha, margin, design['max_seeds'], g=design['mixture_variance'])
+        reach = design['max_seeds'] * (past if len(conf) >= design['max_seeds'] else 1)  # planning, never a verdict
+        ahead = (projected_seeds(conf['diff'], alpha, margin, reach, g=design['mixture_variance'])
                  if simulate and verdict == 'inconclusive' else {})
         rows.append(dict(claim=name, protocol=protocol, metric=metric, a=a, b=b, alpha=alpha, margin=margin,
                          n_seeds=len(conf), decided_at=decided_at, platforms=platform_mix(conf.platform),
@@ -219,26 +221,27 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                          expected_seeds_high=need.get('seeds_high', np.nan),
                          decided_by_ceiling=need.get('decided_by_ceiling', np.nan),
                          projected_seeds=ahead.get('seeds', np.nan),
-                         projected_by_ceiling=ahead.get('by_ceiling', np.nan)))
+                         projected_by_ceiling=ahead.get('by_ceiling', np.nan), projected_to=reach))
     return pd.DataFrame(rows)
 
 # %% ../nbs/08b_sequential.ipynb #8904cbf5
 def seeds_to_decision(r,  # a row of `stage2_table`
                       ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
                      ) -> str:
-    "'decided at N seeds'; at the ceiling 'undecided at …'; else the pilot's 'about N …', then the projection."
+    "'decided at N seeds', or 'undecided at the ceiling', or the pilot's 'about N …'; then the projection."
     if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
     rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
     text = ('no pilot to tell' if pd.isna(n) else f'more than {ceiling}: not affordable' if np.isinf(n)
             else f"about {n:.0f} ({rng}) if the pilot's difference holds")
-    if r['n_seeds'] >= ceiling:  # the registered budget is spent: no projection, the pilot's guess is history
-        return f"undecided at the registered ceiling of {ceiling} seeds (the pilot had said {text.split(' if ')[0]})"
     p, share = r.get('projected_seeds', np.nan), r.get('projected_by_ceiling', np.nan)
-    if pd.isna(p): return text
-    return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, "
-                   f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {ceiling}'} "
-                   f"(decided by {ceiling} in {share:.0%} of projections)")
+    reach = r.get('projected_to', ceiling)  # tables before it projected to the ceiling only
+    ahead = '' if pd.isna(p) else (f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {reach:.0f}'} "
+                                   f"(decided by {reach:.0f} in {share:.0%} of projections)")
+    if r['n_seeds'] >= ceiling:  # the registered budget is spent: say so; the pilot's guess is history
+        return (f"undecided at the registered ceiling of {ceiling} seeds (the pilot had said {text.split(' if ')[0]})"
+                + (f"; were more seeds like these {r['n_seeds']:.0f}, {ahead} in all" if ahead else ''))
+    return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, {ahead}" if ahead else '')
 
 # %% ../nbs/08b_sequential.ipynb #4980b1f1
 def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`
