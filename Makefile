@@ -55,10 +55,10 @@ cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (
 # Issue 28's stage-2 campaign (config.STAGE2): seeds 183 on, only the arms of the primary claims still undecided,
 # verdicts reread after every seed; run it at nice 19 beside other work (`nice -n 19 make decide HOURS=2`);
 # WORKERS=2 on 2 cores trains two 1-thread runs at once (platform ...-t1), more runs an hour than one 2-thread run.
-decide: venv  ## the pre-registered seed campaign: trains the undecided claims' arms seed by seed ($(HOURS) h, $(MAX_SEEDS) seeds)
+decide: venv  ## the pre-registered seed campaign: the undecided claims' arms seed by seed, primary then beyond ($(FAMILY); $(HOURS) h, $(MAX_SEEDS) seeds)
 	$(BIN)/emotion-paper data
 	$(BIN)/emotion-paper decide --profile paper $(if $(HOURS),--hours $(HOURS),) $(if $(MAX_SEEDS),--max-seeds $(MAX_SEEDS),) \
-	  $(if $(SCHEDULER),--scheduler $(SCHEDULER),) $(if $(WORKERS),--workers $(WORKERS),)
+	  $(if $(SCHEDULER),--scheduler $(SCHEDULER),) $(if $(WORKERS),--workers $(WORKERS),) $(if $(FAMILY),--family $(FAMILY),)
 
 gpu-prepare: venv  ## what benchmarks/gpu.sh carries to a lent GPU machine: wheels for its Python 3.12 (.whl), the faces (.gpu)
 	bash benchmarks/gpu_prepare.sh

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_cli.ipynb #d5e46b90
 from __future__ import annotations
-from .config import (DATA_ENV, EMOTIONS, OUTPUTS, PINNED_COMMIT, PRIMARY, PROFILES, SEED, check_choice,
+from .config import (DATA_ENV, EMOTIONS, OUTPUTS, PINNED_COMMIT, PROFILES, SEED, check_choice,
                                   data_root, fig_dir, get_profile, git_commit, project_root, sha256_file, write_json)
 from .backend import device_name, environment, platform_info
 import argparse, json, sys, time
@@ -107,11 +107,13 @@ def reproduce(profile: str = 'quick',  # 'quick' or 'paper'
 def add_decide_parser(sub,  # the sub-parsers of `parser`
                      ) -> None:
     "The `decide` sub-command: the stage-2 seed campaign (`08c_decide`) and its budget."
-    d = sub.add_parser('decide', help="train seeds 183 on for the primary claims still undecided (issue 28's "
-                       'campaign), printing their verdicts after every seed')
+    d = sub.add_parser('decide', help="train seeds 183 on for the pre-registered claims still undecided (issue 28's "
+                       'campaign): the primary ones, then those beyond the paper; verdicts printed after every seed')
+    d.add_argument('--family', default='all', help="'primary' (config.STAGE2), 'beyond' (config.STAGE2_BEYOND, "
+                   "a cv repeat a seed) or 'all': the primary claims, then the beyond ones once nothing is left")
     d.add_argument('--hours', type=float, help='start no seed that would end after this many hours (default: none)')
     d.add_argument('--max-seeds', type=int, help='train at most this many seeds now (default: no limit)')
-    d.add_argument('--claims', nargs='+', help='only these claims (names as in config.PRIMARY; default: all)')
+    d.add_argument('--claims', nargs='+', help='only these claims (names as in the status lines; default: all)')
     d.add_argument('--scheduler', help='tcp://HOST:PORT of a running Dask scheduler (default: a LocalCluster here)')
     d.add_argument('--workers', type=int, help='worker processes of the LocalCluster here, the cores shared among '
                    'them (default: one per 8 cores or per GPU share); 2 on 2 cores trains two 1-thread runs at once')
@@ -264,16 +266,21 @@ def cmd_predict(a: argparse.Namespace,  # the parsed `predict` arguments
 def cmd_decide(a: argparse.Namespace,  # the parsed `decide` arguments
               ) -> int:
     "Run the seed campaign within its budget; 0 when it ends with every run trained."
-    from emotion_paper.decide import decide
-    from emotion_paper.sequential import primary_comparisons
-    comps = primary_comparisons()
+    from emotion_paper.decide import campaign_families, decide
+    fams = campaign_families(a.family)
     if a.claims:
-        check_choice(a.claims, PRIMARY, 'claim')
-        comps = [c for c in comps if c[0] in a.claims]
+        check_choice(a.claims, [c[0] for _, cs, _ in fams for c in cs], 'claim')
+        fams = [(f, [c for c in cs if c[0] in a.claims], d) for f, cs, d in fams]
     if a.max_seeds is not None and a.max_seeds < 0: raise ValueError('--max-seeds must be 0 or more.')
     if a.workers is not None and a.workers < 1: raise ValueError('--workers must be 1 or more.')
-    decide(a.profile, a.hours, a.max_seeds, a.scheduler, a.source, comps,
-           worker_timeout=a.worker_timeout, workers=a.workers)
+    t0, trained = time.time(), 0
+    for fam, comps, design in (x for x in fams if x[1]):
+        print(f"The {fam} claims ({design.get('unit', 'seed')}s from {design['first_seed']}):", flush=True)
+        status = decide(a.profile, None if a.hours is None else a.hours - (time.time() - t0)/3600,
+                        None if a.max_seeds is None else a.max_seeds - trained, a.scheduler, a.source, comps,
+                        worker_timeout=a.worker_timeout, workers=a.workers, design=design)
+        trained += status.attrs['seeds']
+        if not status.attrs['over']: break  # the budget ended it, not the claims: the next family waits
     return 0
 
 # %% ../nbs/06_cli.ipynb #e26b6429

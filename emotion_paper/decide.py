@@ -4,16 +4,18 @@
 
 # %% ../nbs/08c_decide.ipynb #c2888fdc
 from __future__ import annotations
-from .config import STAGE2, get_profile
+from .balance import CV_PROTOCOLS
+from .config import STAGE2, STAGE2_BEYOND, check_choice, get_profile
 from .experiments import EXPERIMENTS
 from .records import finished_runs
 from .claims import seed_metrics
-from .sequential import primary_comparisons, stage2_pairs, stage2_summary, stage2_table
+from .sequential import beyond_comparisons, primary_comparisons, stage2_pairs, stage2_summary, stage2_table
 import math, time
 import pandas as pd
 
 # %% auto #0
-__all__ = ['arm_experiments', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'seeds_at_once', 'decide']
+__all__ = ['arm_experiments', 'campaign_status', 'pursued', 'next_seed', 'status_lines', 'seeds_at_once', 'decide',
+           'campaign_families']
 
 # %% ../nbs/08c_decide.ipynb #42c6365b
 def arm_experiments(arms: list,  # arms of claims, e.g. ['bn@1', 'no_bn@1', 'bn', 'relu']
@@ -86,12 +88,14 @@ def seeds_at_once(workers: int,  # the workers' threads (Dask's slots)
 
 # %% ../nbs/08c_decide.ipynb #34a71083
 def _next_batch(todo: pd.DataFrame, design: dict, workers: int, room: int | None, profile: str, source) -> tuple:
-    "(first seed, seeds at once to fill `workers` evenly, never past `room` or the ceiling, their claims, their plan)."
+    "(first seed, seeds at once to fill `workers` evenly, never past `room` or the ceiling, their claims, their runs)."
     from emotion_paper.sweep import planned_status
     seed, claims, exps = next_seed(todo, design['first_seed'])
-    k = seeds_at_once(workers, len(exps), design['max_seeds'] - (seed - design['first_seed']))  # to the ceiling
+    prots = list(dict.fromkeys(q for p in todo[todo.claim.isin(claims)].protocol  # a family shares one protocol
+                               for q in (CV_PROTOCOLS if p == 'cv' else (p,))))  # a cv repeat is its 5 folds
+    k = seeds_at_once(workers, len(exps)*len(prots), design['max_seeds'] - (seed - design['first_seed']))
     if room is not None: k = min(k, room)  # never past --max-seeds
-    plan = planned_status([(e, 'held_out', s) for s in range(seed, seed + k) for e in exps], profile, source)
+    plan = planned_status([(e, p, s) for s in range(seed, seed + k) for e in exps for p in prots], profile, source)
     return seed, k, claims, plan
 
 # %% ../nbs/08c_decide.ipynb #a256a461
@@ -106,17 +110,17 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
            workers: int | None = None,  # the `LocalCluster`'s worker processes (default: `local_cluster_size`'s)
            design: dict = STAGE2,  # the pre-registered design
           ) -> pd.DataFrame:
-    "Train the undecided claims' seeds (as many at once as there are workers), printing their status after each batch."
+    "Train the undecided claims' seeds, as many at once as the workers fill, printing their status after each batch."
     from emotion_paper.sweep import _run_in_order, connect, local_cluster_size
     get_profile(profile)
-    t0, client, cluster, seeds, spent, stuck = time.time(), None, None, 0, 0.0, set()
+    t0, client, cluster, seeds, spent, stuck, over = time.time(), None, None, 0, 0.0, set(), False
     try:
         while True:
             status = campaign_status(profile, comparisons, design=design)
             print('\n'.join(status_lines(status)), flush=True)
             todo = pursued(status, design['max_seeds'])
             todo, left = todo[~todo.claim.isin(stuck)], None if hours is None else hours*3600 - (time.time() - t0)
-            if todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
+            if over := todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
             if why := _out_of_budget(seeds, max_seeds, hours, left, spent): print(why); break
             if client is None: client, cluster = connect(scheduler, workers=workers)
             seed, k, claims, plan = _next_batch(todo, design, sum(client.nthreads().values()),
@@ -134,4 +138,13 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
     finally:
         if client is not None: client.close()
         if cluster is not None: cluster.close()
+    status.attrs.update(seeds=seeds, over=over)  # seeds trained now; True: nothing left to train
     return status
+
+# %% ../nbs/08c_decide.ipynb #7e1f0b22
+def campaign_families(family: str = 'all',  # 'primary', 'beyond', or 'all': primary first, then beyond
+                     ) -> list[tuple[str, list, dict]]:
+    "(family, its comparisons, its pre-registered design), in the order the campaign trains them."
+    known = dict(primary=(primary_comparisons(), STAGE2), beyond=(beyond_comparisons(), STAGE2_BEYOND))
+    check_choice(family, [*known, 'all'], 'family')
+    return [(f, *known[f]) for f in (known if family == 'all' else [family])]
