@@ -232,14 +232,16 @@ def seeds_to_decision(r,  # a row of `stage2_table`
     if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
     rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
-    text = ('no pilot to tell' if pd.isna(n) else f'more than {ceiling}: not affordable' if np.isinf(n)
-            else f"about {n:.0f} ({rng}) if the pilot's difference holds")
+    said = None if pd.isna(n) else f'more than {ceiling}' if np.isinf(n) else f"about {n:.0f} ({rng})"  # the pilot's
+    text = ('no pilot to tell' if said is None else f'{said}: not affordable' if np.isinf(n)
+            else f"{said} if the pilot's difference holds")
     p, share = r.get('projected_seeds', np.nan), r.get('projected_by_ceiling', np.nan)
     reach = r.get('projected_to', ceiling)  # tables before it projected to the ceiling only
     ahead = '' if pd.isna(p) else (f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {reach:.0f}'} "
                                    f"(decided by {reach:.0f} in {share:.0%} of projections)")
     if r['n_seeds'] >= ceiling:  # the registered budget is spent: say so; the pilot's guess is history
-        return (f"undecided at the registered ceiling of {ceiling} seeds (the pilot had said {text.split(' if ')[0]})"
+        return (f"undecided at the registered ceiling of {ceiling} seeds"
+                + (f" (the pilot had said {said})" if said else '')
                 + (f"; were more seeds like these {r['n_seeds']:.0f}, {ahead} in all" if ahead else ''))
     return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, {ahead}" if ahead else '')
 
