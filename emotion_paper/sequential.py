@@ -182,11 +182,12 @@ def platform_label(key: str,  # a platform key, e.g. 'tensorflow-cpu-intel-amx-o
 
 # %% ../nbs/08b_sequential.ipynb #d3db4c58
 def platform_mix(platforms: pd.Series,  # one platform key per seed
+                 unit: str = 'seed',  # what one key stands for: a seed, or (`STAGE2_BEYOND`) a cv repeat
                 ) -> str:
     "'23 seeds: 14 AMD AVX2, 9 Intel AMX' (most first)."
     c = platforms.map(platform_label).value_counts()
-    return f"{len(platforms)} seed{'s' * (len(platforms) != 1)}" + (': ' + ', '.join(f'{n} {p}' for p, n in c.items())
-                                                                    if len(c) else '')
+    return f"{len(platforms)} {unit}{'s' * (len(platforms) != 1)}" + (': ' + ', '.join(f'{n} {p}' for p, n in c.items())
+                                                                       if len(c) else '')
 
 # %% ../nbs/08b_sequential.ipynb #ef844a1f
 def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
@@ -196,7 +197,7 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                  past: int = 5,  # at the ceiling, project to this many times it: what an extension would need
                 ) -> pd.DataFrame:
     "One row per comparison: confirmatory verdict, A − B and its interval, seeds and platforms, pilot, seeds needed."
-    alpha, rows = design['alpha']/len(comparisons), []
+    alpha, rows, unit = design['alpha']/len(comparisons), [], design.get('unit', 'seed')
     for name, a, b, protocol, metric in comparisons:
         p, margin = pairs[pairs.claim == name].sort_values('seed'), EQUIVALENCE_MARGIN[metric]
         conf, pilot = p[p.stage == 'confirmatory'], p[p.stage == 'pilot']
@@ -213,7 +214,7 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
         ahead = (projected_seeds(conf['diff'], alpha, margin, reach, g=design['mixture_variance'])
                  if simulate and verdict == 'inconclusive' else {})
         rows.append(dict(claim=name, protocol=protocol, metric=metric, a=a, b=b, alpha=alpha, margin=margin,
-                         n_seeds=len(conf), decided_at=decided_at, platforms=platform_mix(conf.platform),
+                         n_seeds=len(conf), decided_at=decided_at, platforms=platform_mix(conf.platform, unit),
                          seeds=', '.join(map(str, conf.seed)), waiting=int((p.stage == 'waiting').sum()),
                          diff=conf['diff'].mean() if len(conf) else np.nan, low=low, high=high, verdict=verdict,
                          note=note, pilot_seeds=len(pilot), pilot_diff=pm, pilot_low=plo, pilot_high=phi, pilot_sd=sd,
@@ -221,18 +222,21 @@ def stage2_table(pairs: pd.DataFrame,  # from `stage2_pairs`
                          expected_seeds_high=need.get('seeds_high', np.nan),
                          decided_by_ceiling=need.get('decided_by_ceiling', np.nan),
                          projected_seeds=ahead.get('seeds', np.nan),
-                         projected_by_ceiling=ahead.get('by_ceiling', np.nan), projected_to=reach))
+                         projected_by_ceiling=ahead.get('by_ceiling', np.nan), projected_to=reach,
+                         max_seeds=design['max_seeds'], unit=unit))  # the design's ceiling, and what a seed is
     return pd.DataFrame(rows)
 
 # %% ../nbs/08b_sequential.ipynb #8904cbf5
 def seeds_to_decision(r,  # a row of `stage2_table`
-                      ceiling: int = STAGE2['max_seeds'],  # the campaign's ceiling
+                      ceiling: int | None = None,  # the campaign's ceiling (None: the row's design's, else `STAGE2`'s)
                      ) -> str:
     "'decided at N seeds', or 'undecided at the ceiling', or the pilot's 'about N …'; then the projection."
-    if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} seeds"
+    ceiling = ceiling or r.get('max_seeds', STAGE2['max_seeds'])  # tables before it had `STAGE2`'s ceiling only
+    u = str(r.get('unit', 'seed')) + 's'  # 'seeds', or the beyond family's 'cv repeats'
+    if r['verdict'] in VERDICTS[:3]: return f"decided at {r.get('decided_at', r['n_seeds']):.0f} {u}"
     n, lo, hi = r['expected_seeds'], r['expected_seeds_low'], r['expected_seeds_high']
-    rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling}"
-    said = None if pd.isna(n) else f'more than {ceiling}' if np.isinf(n) else f"about {n:.0f} ({rng})"  # the pilot's
+    rng = f"{lo:.0f}-{hi:.0f}" if np.isfinite(hi) else f"{lo:.0f} to over {ceiling:.0f}"
+    said = None if pd.isna(n) else f'more than {ceiling:.0f}' if np.isinf(n) else f"about {n:.0f} ({rng})"  # pilot's
     text = ('no pilot to tell' if said is None else f'{said}: not affordable' if np.isinf(n)
             else f"{said} if the pilot's difference holds")
     p, share = r.get('projected_seeds', np.nan), r.get('projected_by_ceiling', np.nan)
@@ -240,10 +244,10 @@ def seeds_to_decision(r,  # a row of `stage2_table`
     ahead = '' if pd.isna(p) else (f"{f'about {p:.0f}' if np.isfinite(p) else f'more than {reach:.0f}'} "
                                    f"(decided by {reach:.0f} in {share:.0%} of projections)")
     if r['n_seeds'] >= ceiling:  # the registered budget is spent: say so; the pilot's guess is history
-        return (f"undecided at the registered ceiling of {ceiling} seeds"
+        return (f"undecided at the registered ceiling of {ceiling:.0f} {u}"
                 + (f" (the pilot had said {said})" if said else '')
-                + (f"; were more seeds like these {r['n_seeds']:.0f}, {ahead} in all" if ahead else ''))
-    return text + (f"; if the seeds to come are like the {r['n_seeds']:.0f} so far, {ahead}" if ahead else '')
+                + (f"; were more {u} like these {r['n_seeds']:.0f}, {ahead} in all" if ahead else ''))
+    return text + (f"; if the {u} to come are like the {r['n_seeds']:.0f} so far, {ahead}" if ahead else '')
 
 # %% ../nbs/08b_sequential.ipynb #4980b1f1
 def stage2_summary(tab: pd.DataFrame,  # from `stage2_table`
