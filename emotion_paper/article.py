@@ -11,7 +11,7 @@ import pandas as pd
 from .config import OUTPUTS, PRIMARY, STAGE2, atomic_path, git_commit, project_root, write_text
 from .claims import interval_text
 from .records import finished_runs
-from .sequential import platform_label
+from .sequential import platform_label, seeds_to_decision
 
 
 # %% auto #0
@@ -73,7 +73,7 @@ def figure(name: str,  # a PNG in figures/
 # %% ../nbs/09b_article.ipynb #786cf3c7
 def claims_for_article(figures: Path | None = None,  # the figures folder (default: the project's)
                       ) -> pd.DataFrame:
-    "One row per primary claim: the paper's words, the confirmatory verdict and interval, and the pilot's."
+    "One row per primary claim: the paper's words, the confirmatory verdict and interval, the pilot's, seeds to decide."
     f = Path(figures or project_root()/'figures')
     s2 = pd.read_csv(f/'claims_stage2.csv').set_index('claim')
     pilot = pd.read_csv(f/'claims_over_seeds.csv').query("family == 'primary'").set_index('claim')
@@ -84,9 +84,7 @@ def claims_for_article(figures: Path | None = None,  # the figures folder (defau
                          interval=interval_text(s['diff'], s.low, s.high), n_seeds=int(s.n_seeds), seeds=s.platforms,
                          pilot_verdict=p.verdict, pilot_interval=interval_text(p['diff'], p.diff_low, p.diff_high),
                          pilot_level=p.level, expected_seeds=s.expected_seeds,
-                         projected_seeds=s.get('projected_seeds', float('nan')),  # tables before it lack it
-                         projected_by_ceiling=s.get('projected_by_ceiling', float('nan')),
-                         projected_to=s.get('projected_to', STAGE2['max_seeds'])))
+                         to_decide=seeds_to_decision(s)))  # the sentence the seeds tables print
     return pd.DataFrame(rows)
 
 # %% ../nbs/09b_article.ipynb #0e82d5d5

@@ -29,13 +29,12 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
     for r in stage2.itertuples():
         v = f"Verdict: {r.verdict}, A - B = {interval_text(r.diff, r.low, r.high)}"
         assert v in flat, (r.claim, v)
-        if pd.notna(getattr(r, 'projected_seeds', float('nan'))):  # an undecided claim's forecast from its seeds
-            p = f"projected from its {r.n_seeds} confirmatory seeds so far"
-            assert p in flat and f"{r.projected_by_ceiling:.0%} of the projections" in flat, (r.claim, p)
-        if r.verdict == 'inconclusive' and r.n_seeds >= STAGE2['max_seeds']:  # its budget spent, said as such
-            assert f"reached the registered ceiling of {STAGE2['max_seeds']} undecided" in flat, r.claim
     test = claims_for_article()
     assert len(test) == len(stage2) and all(f'{c}' in flat for c in test.claim)
+    for r in test.itertuples():  # seeds to a decision, in the words of `seeds_to_decision` (one way, as the tables)
+        assert f"Seeds to a decision: {r.to_decide}." in flat, (r.claim, r.to_decide)
+        if r.verdict == 'inconclusive' and r.n_seeds >= STAGE2['max_seeds']:  # its budget spent, said as such
+            assert f"undecided at the registered ceiling of {STAGE2['max_seeds']} seeds" in r.to_decide, r.claim
     # every figure the article shows is embedded: pdfimages lists one image (plus its alpha mask) per figure
     shown = set(re.findall(r"figure\(\s*'([^']+\.png)'", (ROOT/'article'/'index.qmd').read_text()))
     shown |= set(re.findall(r"\('(fig[^']+\.png)',", (ROOT/'article'/'index.qmd').read_text()))
