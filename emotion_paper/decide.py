@@ -113,7 +113,7 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
     "Train the undecided claims' seeds, as many at once as the workers fill, printing their status after each batch."
     from emotion_paper.sweep import _run_in_order, connect, local_cluster_size
     get_profile(profile)
-    t0, client, cluster, seeds, spent, stuck, over = time.time(), None, None, 0, 0.0, set(), False
+    t0, client, cluster, seeds, spent, stuck, over, last = time.time(), None, None, 0, 0.0, set(), False, None
     try:
         while True:
             status = campaign_status(profile, comparisons, design=design)
@@ -128,6 +128,8 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             runs = plan[~plan.done]
             if runs.empty: stuck |= set(claims); continue  # recorded here and still unpaired: not on this profile
             which = f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
+            if last == (last := tuple(runs.run)):  # the batch before trained them, yet they are still missing here
+                raise RuntimeError(f'{which}: the workers sent back no record of this platform; a scheduler elsewhere?')
             print(f"{which}: {', '.join(dict.fromkeys(runs.experiment))} for {', '.join(claims)}", flush=True)
             t1, threads = time.time(), local_cluster_size(workers=workers)[1] if cluster else None
             res = _run_in_order(client, runs, plan, profile, (source, threads, verbose), worker_timeout)

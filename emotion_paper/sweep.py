@@ -77,11 +77,11 @@ def train_on_worker(name: str,  # the experiment
                     threads: int | None = None,  # TensorFlow threads on the worker
                     verbose: int = 2,  # Keras' verbosity
                    ) -> dict:
-    "Train (or load) one planned run here; return {run name: record} for it and the prefix runs its training saves."
+    "Train (or load) one planned run on this platform; return {run name: record} for it and the prefixes it saves."
     i = _worker_index()  # local workers share the GPUs round robin
     configure(threads, gpu=None if i is None or not gpu_count() else i % gpu_count())
     names = [name] + [k for k, e in EXPERIMENTS.items() if e.get('prefix_of') == name]
-    runs = [run_experiment(k, protocol, profile, seed, source=source, verbose=verbose,
+    runs = [run_experiment(k, protocol, profile, seed, source=source, verbose=verbose, here_only=True,
                            alone=k == name) for k in names]  # a planned prefix run (decide's bn) trains alone
     return {r.path.name: run_record(r) for r in runs}
 

@@ -147,6 +147,7 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
                    verbose: int = 2,  # Keras' verbosity: 2 prints one line per epoch
                    weights: bool = False,  # the trained model is needed: a run known only by its record trains
                    alone: bool = False,  # a prefix run (bn) trains its own epochs, not its parent's: same numbers
+                   here_only: bool = False,  # only this platform's folder or record counts: a run it lacks trains
                   ) -> Run:
     "Train experiment `name` under `protocol` and `profile`, or load its folder here or its committed record."
     ds = load_data(PROTOCOL_MODE[check_choice(protocol, PROTOCOL_MODE, 'protocol')], source)
@@ -155,7 +156,8 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     if (force or retrain_before) and _is_current(path, force, retrain_before): return Run.load(path)
     if not (force or retrain_before):  # `preferred_platforms` (this one's: its folder here)
         recs, trained_here = platform_records(path.name, profile), (path/'metrics.json').exists()
-        for p in preferred_platforms(profile, protocol, set(recs) | ({here} if trained_here else set())):
+        have = set(recs) | ({here} if trained_here else set())
+        for p in preferred_platforms(profile, protocol, have & {here} if here_only else have):
             r = Run.load(path) if p == here and trained_here else load_record(recs[p])
             if r.has_weights or not weights: return r
     if (parent := EXPERIMENTS[name].get('prefix_of')) and not alone:
