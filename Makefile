@@ -19,8 +19,8 @@ BACKEND ?= tensorflow
 export KERAS_BACKEND := $(BACKEND)
 
 .PHONY: venv data paper quick seeds beyond cv decide gpu-prepare test lab check-clean readme docs docs-config preview quarto browser article
-# uv resolves the same versions as pip (checked: identical `pip freeze`) in a third of the time (61 s against 158 s
-# for a fresh .venv on AMD Zen 3, 2026-12-07), byte-compiled like pip's, since PYTHONDONTWRITEBYTECODE may be set.
+# uv resolves the same versions as pip (checked: identical `pip freeze`) in about half the time (benchmarks/timings.json,
+# `make venv`), byte-compiled like pip's, since PYTHONDONTWRITEBYTECODE may be set.
 UV_INSTALL = $(BIN)/uv pip install -q --python $(BIN)/python --compile-bytecode
 venv: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
