@@ -104,7 +104,7 @@ def data_key(ds: Dataset,  # the preprocessed dataset
     "What identifies the data a run trains on: legend hash, mode, rows kept, image size and a hash of the faces."
     r = ds.report
     return dict(legend=r['legend_sha256'], mode=r['mode'], kept=r['kept'], size=r['size'],
-                pixels=config_hash(list(ds.frame['pixel_sha'])))
+                pixels=ds.pixels_key)
 
 # %% ../nbs/03d_records.ipynb #10a624f2
 def run_config(name: str,  # an experiment of `EXPERIMENTS`
