@@ -55,14 +55,15 @@ def faces_home(dataset, faces, tmp_path, monkeypatch):
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     return tmp_path
 
-LONGEST = ('test_reproduce_quick_end_to_end', 'test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow',
-           'test_one_thread_count_under_a_cpu_limit', 'test_sweep_on_a_real_scheduler',
-           'test_docs_site_built_by_quarto_in_chromium', 'test_make_article_html_and_pdf_agree_with_the_results_files',
-           'test_weights_load_across_backends_and_gradcam_agrees')
-# the longest tests as measured (make test on 2 cores), longest first
+FIRST = ('test_reproduce_quick_end_to_end', 'test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow',
+         'test_make_article_html_and_pdf_agree_with_the_results_files', 'test_docs_site_built_by_quarto_in_chromium',
+         'test_one_thread_count_under_a_cpu_limit', 'test_sweep_on_a_real_scheduler',
+         'test_weights_load_across_backends_and_gradcam_agrees')
+# the longest tests as measured (make test on 2 cores), longest first; but the article before the docs site, which
+# copies the article `make article` rendered (under its lock) instead of rendering it a second time
 
 def pytest_collection_modifyitems(config, items):
-    """The longest tests first. `make test` hands the workers one test at a time (`--dist load
-    --maxschedchunk 1`), so each idle worker takes the longest test left: the workers finish close together on any
-    number of cores."""
-    items.sort(key=lambda i: LONGEST.index(i.originalname) if i.originalname in LONGEST else len(LONGEST))
+    """The tests of `FIRST` first, in its order. pytest-xdist's `--dist load --maxschedchunk 1` (`make test`) gives
+    each worker two tests to start with and then one more whenever it is down to one, so the longest start first and
+    the workers finish close together, on any number of workers; and one worker renders the article before the docs."""
+    items.sort(key=lambda i: FIRST.index(i.originalname) if i.originalname in FIRST else len(FIRST))
