@@ -55,12 +55,14 @@ def faces_home(dataset, faces, tmp_path, monkeypatch):
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     return tmp_path
 
-FIRST = ('test_reproduce_quick_end_to_end', 'test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow',
+FIRST = ('test_reproduce_quick_end_to_end', 'test_make_paper_trains_nothing',
          'test_make_article_html_and_pdf_agree_with_the_results_files', 'test_docs_site_built_by_quarto_in_chromium',
-         'test_one_thread_count_under_a_cpu_limit', 'test_sweep_on_a_real_scheduler',
-         'test_weights_load_across_backends_and_gradcam_agrees')
-# the longest tests as measured (make test on 2 cores), longest first; but the article before the docs site, which
-# copies the article `make article` rendered (under its lock) instead of rendering it a second time
+         'test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow', 'test_sweep_on_a_real_scheduler',
+         'test_weights_load_across_backends_and_gradcam_agrees', 'test_one_thread_count_under_a_cpu_limit',
+         'test_one_architecture_on_every_backend')
+# the longest tests as measured (make test on 2 cores), longest first, but: the second waits behind the first (the
+# reproduce test, by far the longest) on its worker, so it is a short one; and the article comes before the docs site,
+# which copies the article `make article` rendered (under its lock) instead of rendering it a second time
 
 def pytest_collection_modifyitems(config, items):
     """The tests of `FIRST` first, in its order. pytest-xdist's `--dist load --maxschedchunk 1` (`make test`) gives
