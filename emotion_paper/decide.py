@@ -98,6 +98,27 @@ def _next_batch(todo: pd.DataFrame, design: dict, workers: int, room: int | None
     plan = planned_status([(e, p, s) for s in range(seed, seed + k) for e in exps for p in prots], profile, source)
     return seed, k, claims, plan
 
+# %% ../nbs/08c_decide.ipynb #5d0c2a13
+def _train_batch(client,  # a Dask client
+                 batch: tuple,  # `_next_batch`'s (seed, k, claims, plan)
+                 last: tuple | None,  # the runs the batch before trained (None: none yet)
+                 profile: str,  # the profile
+                 how: tuple,  # (source, threads, verbose) for the workers
+                 worker_timeout: float,  # seconds without a worker before the batch gives up
+                ) -> tuple:
+    "Train a batch's missing runs on the workers; return their names and the seconds it took."
+    from emotion_paper.sweep import _run_in_order
+    seed, k, claims, plan = batch
+    runs, which = plan[~plan.done], f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
+    if last == tuple(runs.run):  # the batch before trained them, yet they are still missing here
+        raise RuntimeError(f'{which}: the workers sent back no record of this platform; a scheduler elsewhere?')
+    print(f"{which}: {', '.join(dict.fromkeys(runs.experiment))} for {', '.join(claims)}", flush=True)
+    t1 = time.time()
+    res = _run_in_order(client, runs, plan, profile, how, worker_timeout)
+    if any(str(v).startswith('failed') for v in res.values()):
+        raise RuntimeError(f'seeds from {seed}: a run failed ({res}); rerun decide to resume.')
+    return tuple(runs.run), time.time() - t1
+
 # %% ../nbs/08c_decide.ipynb #a256a461
 def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `paper`'s; `quick` for tests)
            hours: float | None = None,  # stop starting seeds once this much time is spent (None: no limit)
@@ -111,7 +132,7 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
            design: dict = STAGE2,  # the pre-registered design
           ) -> pd.DataFrame:
     "Train the undecided claims' seeds, as many at once as the workers fill, printing their status after each batch."
-    from emotion_paper.sweep import _run_in_order, connect, local_cluster_size
+    from emotion_paper.sweep import connect, local_cluster_size
     get_profile(profile)
     t0, client, cluster, seeds, spent, stuck, over, last = time.time(), None, None, 0, 0.0, set(), False, None
     try:
@@ -123,20 +144,14 @@ def decide(profile: str = 'paper',  # the profile (the campaign's seeds are `pap
             if over := todo.empty: print('Every claim is decided, at its ceiling or out of reach.'); break
             if why := _out_of_budget(seeds, max_seeds, hours, left, spent): print(why); break
             if client is None: client, cluster = connect(scheduler, workers=workers)
-            seed, k, claims, plan = _next_batch(todo, design, sum(client.nthreads().values()),
-                                                None if max_seeds is None else max_seeds - seeds, profile, source)
-            runs = plan[~plan.done]
-            if runs.empty: stuck |= set(claims); continue  # recorded here and still unpaired: not on this profile
-            which = f'seed {seed}' if k == 1 else f'seeds {seed}-{seed + k - 1}'
-            if last == (last := tuple(runs.run)):  # the batch before trained them, yet they are still missing here
-                raise RuntimeError(f'{which}: the workers sent back no record of this platform; a scheduler elsewhere?')
-            print(f"{which}: {', '.join(dict.fromkeys(runs.experiment))} for {', '.join(claims)}", flush=True)
-            t1, threads = time.time(), local_cluster_size(workers=workers)[1] if cluster else None
-            res = _run_in_order(client, runs, plan, profile, (source, threads, verbose), worker_timeout)
-            if any(str(v).startswith('failed') for v in res.values()):
-                raise RuntimeError(f'seeds from {seed}: a run failed ({res}); rerun decide to resume.')
-            took = time.time() - t1; spent, seeds = spent + took, seeds + k
-            print(_progress_line(k, len(runs), took, None if left is None else left - took, spent/seeds), flush=True)
+            batch = _next_batch(todo, design, sum(client.nthreads().values()),
+                                None if max_seeds is None else max_seeds - seeds, profile, source)
+            if batch[3].done.all(): stuck |= set(batch[2]); continue  # recorded here, still unpaired: not this profile
+            threads = local_cluster_size(workers=workers)[1] if cluster else None
+            last, took = _train_batch(client, batch, last, profile, (source, threads, verbose), worker_timeout)
+            spent, seeds = spent + took, seeds + batch[1]
+            left = None if left is None else left - took
+            print(_progress_line(batch[1], len(last), took, left, spent/seeds), flush=True)
     finally:
         if client is not None: client.close()
         if cluster is not None: cluster.close()
