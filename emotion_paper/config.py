@@ -181,7 +181,7 @@ OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave
     '16_predict.ipynb': ('predictions on photos: faces found, cropped and classified',
                          ('fig_predict.png',)),
     '17_findings.ipynb': ('the findings and the headline, written from the results files',
-                          ('findings.md', 'headline.md', 'notebooks.md', 'speed.md',
+                          ('cost.md', 'findings.md', 'headline.md', 'notebooks.md', 'speed.md',
                            'speed_history.md')),
 }
 
