@@ -60,7 +60,7 @@ def sequential_verdict(low: float,  # the running intersection's low end
     "(verdict, note): held, reversed, equivalent, inconclusive or inconsistent; the note flags a tiny difference."
     if low > high: return 'inconsistent', 'the intervals do not intersect'
     inside = -margin < low and high < margin
-    small = f'smaller than the margin (±{margin:g})' if inside else ''
+    small = f'smaller than the margin of ±{margin:g}' if inside else ''
     if low > 0: return 'held', small
     if high < 0: return 'reversed', small
     return ('equivalent', f'within ±{margin:g}') if inside else ('inconclusive', '')
