@@ -175,7 +175,7 @@ OUTPUTS = {  # every figure notebook, what it draws, and the files it must leave
                              'paper_vs_reproduced.csv', 'paper_vs_reproduced.md')),
     '14_seeds.ipynb': ('every claim over many seeds: intervals and verdicts',
                        ('claims_stage2.csv', 'claims_stage2.md', 'claims_stage2_beyond.csv', 'claims_stage2_beyond.md',
-                        'claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png')),
+                        'claims_over_seeds.csv', 'claims_over_seeds.md', 'fig_seeds_claims.png', 'fig_stage2.png')),
     '15_beyond.ipynb': ('beyond the paper: honest models, the fer peer, per-class recall over seeds',
                         ('beyond.csv', 'beyond.md', 'beyond_comparisons.csv', 'fig_beyond.png')),
     '16_predict.ipynb': ('predictions on photos: faces found, cropped and classified',
