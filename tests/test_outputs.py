@@ -27,6 +27,8 @@ def test_committed_records_redraw_the_seed_tables(dataset, tmp_path):
     assert stamps() == before, 'no run was trained: every record is as committed'
     for f in ('claims_over_seeds.csv', 'claims_stage2.csv', 'claims_stage2_beyond.csv'):  # pilot, confirmatory verdicts
         pd.testing.assert_frame_equal(pd.read_csv(out/f), pd.read_csv(ROOT/'figures'/f))
+    for f in ('fig_seeds_claims.png', 'fig_stage2.png'):  # drawn from the records alone: the same bytes anywhere
+        assert (out/f).read_bytes() == (ROOT/'figures'/f).read_bytes(), f'{f} differs from the committed one'
 
 def test_make_paper_trains_nothing(dataset, monkeypatch):
     "Every run the paper's pages use comes from a committed record, and those needing a model from committed weights."
