@@ -19,7 +19,9 @@ def test_make_article_html_and_pdf_agree_with_the_results_files():
     out = ROOT/'article'/'_output'
     pdf = out/'article.pdf'
     text = subprocess.run(['pdftotext', '-layout', str(pdf), '-'], capture_output=True, text=True, check=True).stdout
-    flat = re.sub(r'\s+', ' ', text).replace('\u2212', '-')  # Typst sets a hyphen before a digit as a minus sign
+    # each page less its number, at its foot, which a page break would otherwise leave inside a sentence
+    pages = [re.sub(r'\n\s*\d+\s*$', '', p.rstrip()) for p in text.split('\f')]
+    flat = re.sub(r'\s+', ' ', '\n'.join(pages)).replace('\u2212', '-')  # Typst sets '-' before a digit as a minus
     flat = flat.replace('\u2019', "'")  # and Quarto's smart quotes an apostrophe as a right single quote
     assert flat.startswith('[Re] Experimental CNN-RNN') or '[Re] Experimental CNN-RNN' in flat[:300]
     # the verdicts and intervals, formatted from the CSVs here, must be in the PDF's text as printed there
