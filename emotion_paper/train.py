@@ -41,6 +41,14 @@ class EpochTimer(keras.callbacks.Callback):
         self.seconds.append(time.perf_counter() - self.t0)
         self.ms_per_step.append(1000*(self.t_train - self.t0)/max(self.steps, 1))
 
+# %% ../nbs/04_train.ipynb #894c007e
+def _build_state(model: keras.Model,  # a compiled model, about to be fitted
+                ) -> None:
+    "Build `model`'s optimizer and metrics now, so that `fit` traces its train step once (see above)."
+    if not hasattr(model, '_symbolic_build'): return  # a Keras without it: traced twice, the same numbers
+    x = model.inputs[0]
+    model._symbolic_build(data_batch=(keras.KerasTensor(x.shape, x.dtype), keras.KerasTensor(x.shape[:1], 'int64')))
+
 # %% ../nbs/04_train.ipynb #a632b9e4
 _SESSION_START = time.time()
 
@@ -72,6 +80,7 @@ def _fit(model: keras.Model, cfg: dict, train, val, callbacks: list, class_weigh
             built_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
             lr = ft['learning_rate'] if trunk_trains else built_lr
             model.compile(optimizer=type(model.optimizer)(lr), loss=model.loss, metrics=['accuracy'])
+        _build_state(model)
         timer = EpochTimer()
         h = model.fit(train, validation_data=val, initial_epoch=done, epochs=until, class_weight=class_weight,
                       callbacks=[timer, *callbacks], verbose=verbose,
