@@ -96,8 +96,9 @@ def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, 
               verbose: int, **extra) -> Run:
     "Evaluate `model` on the validation rows of `split`, write the run's folder atomically, then its record."
     val = make_dataset(ds, split.val)
-    final_loss, final_acc = (history[['val_loss', 'val_accuracy']].iloc[-1].tolist() if len(history)  # fit's last
-                             else model.evaluate(val, verbose=verbose))  # validation, the same numbers; none: evaluate
+    # the loss and accuracy of fit's last validation, which evaluate would repeat; a run with no epoch is evaluated
+    final_loss, final_acc = (history[['val_loss', 'val_accuracy']].iloc[-1].tolist() if len(history)
+                             else model.evaluate(val, verbose=verbose))
     probs = model.predict(val, verbose=0)
     y_true, y_pred = ds.y[split.val], probs.argmax(1)
     metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
