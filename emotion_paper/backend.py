@@ -102,10 +102,18 @@ def _configure_tensorflow(threads: int, gpu: int | None) -> str:
     return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
 
 # %% ../nbs/00b_backend.ipynb #f4d1670b
+def _tensorflow_sees_no_gpu() -> bool:
+    "Whether TensorFlow can see no GPU, known without starting it: it has not started and only its CPU build is here."
+    def installed(p):
+        with contextlib.suppress(metadata.PackageNotFoundError): return bool(metadata.version(p))
+        return False
+    return 'tensorflow' not in sys.modules and installed('tensorflow-cpu') and not installed('tensorflow')
+
 def device_name() -> str:
     "The GPU the backend sees (its name), else 'CPU (N cores, machine)'."
     b, cpu = backend(), f'CPU ({affinity_cpus()} cores, {platform.processor() or platform.machine()})'
     if b == 'tensorflow':
+        if _tensorflow_sees_no_gpu(): return cpu  # a figure drawn from records need not start TensorFlow
         import tensorflow as tf
         gpus = tf.config.list_physical_devices('GPU')
         return tf.config.experimental.get_device_details(gpus[0]).get('device_name', 'GPU') if gpus else cpu
@@ -119,9 +127,10 @@ def platform_info() -> dict:
     vendor, isa, b = *cpu_isa(), backend()
     name = device_name()
     gpu = None if name.startswith('CPU (') else name
-    if b == 'tensorflow':
+    if b == 'tensorflow' and 'tensorflow' in sys.modules:
         import tensorflow as tf
         threads = tf.config.threading.get_intra_op_parallelism_threads() or affinity_cpus()
+    elif b == 'tensorflow': threads = cpu_threads()  # not started: `configure` gives it these when it starts
     else: threads = affinity_cpus()  # XLA's CPU thread pool follows the affinity
     flags = {k: os.environ[k] for k in ('XLA_FLAGS',) if os.environ.get(k) and b == 'jax'}
     return dict(backend=b, device='gpu' if gpu else 'cpu', gpu=gpu, cpu_vendor=vendor, isa=isa,

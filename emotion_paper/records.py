@@ -4,22 +4,23 @@
 
 # %% ../nbs/03d_records.ipynb #6fa5751a
 from __future__ import annotations
-from .config import config_hash, data_root, get_profile, project_root, results_dir, write_json
-from .backend import platform_info, platform_key
+from .config import (EMOTIONS, config_hash, data_root, get_profile, project_root, results_dir, sha256_file,
+                                  write_json, write_text)
+from .backend import backend, platform_info, platform_key, versions
 from .faces import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
 from .experiments import experiment_config
-import functools, json
+import functools, importlib.util, json, os
 from fastcore.basics import patch
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
-__all__ = ['Run', 'config_split', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir', 'platform_records',
-           'run_record', 'run_from_record', 'load_record', 'differences', 'first_difference', 'write_record',
-           'this_platform', 'reference_platforms', 'reference_platform', 'preferred_platforms', 'finished_runs',
-           'recorded_with_weights']
+__all__ = ['Run', 'config_split', 'built_model_key', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir',
+           'platform_records', 'run_record', 'run_from_record', 'load_record', 'differences', 'first_difference',
+           'write_record', 'this_platform', 'reference_platforms', 'reference_platform', 'preferred_platforms',
+           'finished_runs', 'recorded_with_weights']
 
 # %% ../nbs/03d_records.ipynb #a632b9dd
 @dataclass
@@ -89,14 +90,35 @@ def config_split(ds: Dataset,  # the preprocessed dataset (`load_data`)
                       subset=stratified_subset(ds.y, cfg['per_class'], cfg['seed']))
 
 # %% ../nbs/03d_records.ipynb #a632b9e1
-@functools.cache
-def model_key(**switches) -> str:  # the `build_model` arguments of an experiment
-    "A hash of the model `build_model(**switches)` builds: its architecture, optimizer and loss."
-    from emotion_paper.models import build_model  # here: reading records needs no Keras
-    m = build_model(**switches)
+def built_model_key(m,  # a built, compiled Keras model
+                   ) -> str:
+    "A hash of a built model: its architecture, optimizer and loss (what names its runs, with `model_key`)."
     opt = {k: v for k, v in m.optimizer.get_config().items() if k != 'name'}  # Keras numbers the names: rm_sprop_2
     return config_hash(dict(architecture=m.get_config(), optimizer=type(m.optimizer).__name__, settings=opt,
                             loss=m.loss))
+
+# %% ../nbs/03d_records.ipynb #7b1c0e52
+def _model_key_file(switches: dict,  # the `build_model` arguments
+                   ) -> Path:
+    "Where the key of `build_model(**switches)` is kept, named by all that the built model depends on."
+    home = os.environ.get('KERAS_HOME') or os.path.join(os.path.expanduser('~') if os.access(
+        os.path.expanduser('~'), os.W_OK) else '/tmp', '.keras')  # where Keras reads its settings
+    settings = Path(home)/'keras.json'
+    depends = dict(switches=switches, code=sha256_file(importlib.util.find_spec('emotion_paper.models').origin),
+                   emotions=EMOTIONS, backend=backend(), versions=versions(),
+                   keras_settings=settings.read_text() if settings.is_file() else None)
+    return data_root()/'cache'/'model_keys'/f'{config_hash(depends)}.txt'
+
+# %% ../nbs/03d_records.ipynb #7b1c0e53
+@functools.cache
+def model_key(**switches) -> str:  # the `build_model` arguments of an experiment
+    "The `built_model_key` of `build_model(**switches)`: kept once built, so that it is read without Keras."
+    f = _model_key_file(switches)
+    if f.is_file(): return f.read_text()
+    from emotion_paper.models import build_model  # only here: a kept key, or reading a record, needs no Keras
+    key = built_model_key(build_model(**switches))
+    f.parent.mkdir(parents=True, exist_ok=True); write_text(f, key)
+    return key
 
 # %% ../nbs/03d_records.ipynb #68e1ef45
 def data_key(ds: Dataset,  # the preprocessed dataset

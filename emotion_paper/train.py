@@ -4,50 +4,18 @@
 
 # %% ../nbs/04_train.ipynb #4defe9be
 from __future__ import annotations
-from .config import SEED, atomic_path, check_choice, config_hash, results_dir, write_json, write_text
-from .backend import batches, environment, platform_info, seed_everything
+from .config import SEED, check_choice, results_dir, write_json
 from .faces import Dataset, load_data
-from .balance import PROTOCOL_MODE, Split, leak_mask
-from .models import build_model
-from .experiments import BATCH_SIZE, EXPERIMENTS
-from .metrics import class_weights, classification_metrics, logit_adjusted_metrics
-from .records import (Run, config_split, load_record, platform_records, preferred_platforms, run_config,
-                                   run_name, this_platform, write_record)
-import contextlib, json, math, tempfile, time
+from .balance import PROTOCOL_MODE
+from .experiments import EXPERIMENTS
+from .metrics import logit_adjusted_metrics
+from .records import (Run, load_record, platform_records, preferred_platforms, run_config, run_name,
+                                   this_platform, write_record)
+import time
 from pathlib import Path
-import numpy as np, pandas as pd
-import keras
 
 # %% auto #0
-__all__ = ['HISTORY_COLS', 'make_dataset', 'EpochTimer', 'run_experiment', 'add_logit_adjustment']
-
-# %% ../nbs/04_train.ipynb #b232d3f5
-def make_dataset(ds: Dataset,  # the preprocessed dataset
-                 idx: np.ndarray,  # the rows to feed
-                 shuffle: bool = False,  # reshuffle every epoch (training)
-                 seed: int = SEED,  # seeds the shuffle
-                 batch_size: int = BATCH_SIZE,  # rows per step
-                ):
-    "The backend's batched pipeline over rows `idx` of `ds` (uint8 faces, integer labels): `backend.batches`."
-    return batches(ds.x[idx], ds.y[idx], batch_size, shuffle, seed)
-
-# %% ../nbs/04_train.ipynb #63d13713
-class EpochTimer(keras.callbacks.Callback):
-    "Records seconds per epoch and milliseconds per training step, as Keras prints them."
-    def on_train_begin(self, logs=None): self.seconds, self.ms_per_step = [], []
-    def on_epoch_begin(self, epoch, logs=None): self.t0, self.steps = time.perf_counter(), 0
-    def on_train_batch_end(self, batch, logs=None): self.steps, self.t_train = batch + 1, time.perf_counter()
-    def on_epoch_end(self, epoch, logs=None):
-        self.seconds.append(time.perf_counter() - self.t0)
-        self.ms_per_step.append(1000*(self.t_train - self.t0)/max(self.steps, 1))
-
-# %% ../nbs/04_train.ipynb #894c007e
-def _build_state(model: keras.Model,  # a compiled model, about to be fitted
-                ) -> None:
-    "Build `model`'s optimizer and metrics now, so that `fit` traces its train step once (see above)."
-    if not hasattr(model, '_symbolic_build'): return  # a Keras without it: traced twice, the same numbers
-    x = model.inputs[0]
-    model._symbolic_build(data_batch=(keras.KerasTensor(x.shape, x.dtype), keras.KerasTensor(x.shape[:1], 'int64')))
+__all__ = ['run_experiment', 'add_logit_adjustment']
 
 # %% ../nbs/04_train.ipynb #a632b9e4
 _SESSION_START = time.time()
@@ -57,95 +25,6 @@ def _is_current(path: Path, force: bool, retrain_before: float | None) -> bool:
     if not (path/'metrics.json').exists(): return False
     since = retrain_before if retrain_before is not None else _SESSION_START if force else 0
     return (path/'metrics.json').stat().st_mtime >= since
-
-# %% ../nbs/04_train.ipynb #d9ca8106
-class _Snapshots(keras.callbacks.Callback):
-    "Saves the model after the epochs in `at` ({epoch: path}): the runs that are the first epochs of this one."
-    def __init__(self, at: dict): super().__init__(); self.at = at
-    def on_epoch_end(self, epoch, logs=None):
-        if epoch + 1 in self.at: self.model.save(self.at[epoch + 1])
-
-# %% ../nbs/04_train.ipynb #fa4d2874
-HISTORY_COLS = ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'ms_per_step']
-
-def _fit(model: keras.Model, cfg: dict, train, val, callbacks: list, class_weight: dict | None,
-         verbose: int) -> pd.DataFrame:
-    "Fit `model` for the run's epochs, in two phases when fine-tuning (the head, then everything); the history."
-    ft, parts, done = cfg.get('fine_tune'), [], 0
-    phases = [(min(ft['head_epochs'], cfg['epochs']), False), (cfg['epochs'], True)] if ft else [(cfg['epochs'], None)]
-    for until, trunk_trains in phases:
-        if until <= done: continue
-        if trunk_trains is not None:  # changing what trains needs a fresh compile
-            model.get_layer('fer_trunk').trainable = trunk_trains
-            built_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
-            lr = ft['learning_rate'] if trunk_trains else built_lr
-            model.compile(optimizer=type(model.optimizer)(lr), loss=model.loss, metrics=['accuracy'])
-        _build_state(model)
-        timer = EpochTimer()
-        h = model.fit(train, validation_data=val, initial_epoch=done, epochs=until, class_weight=class_weight,
-                      callbacks=[timer, *callbacks], verbose=verbose,
-                      shuffle=False)  # `batches` reshuffles, seeded: Keras' own shuffle of a PyDataset draws from
-        # Python's global `random`, which a Dask worker's event loop draws from too (under JAX; `tf.data` ignores it)
-        parts.append(pd.DataFrame(h.history).assign(epoch=range(done + 1, until + 1), seconds=timer.seconds,
-                                                    ms_per_step=timer.ms_per_step))
-        done = until
-    return pd.concat(parts, ignore_index=True)[HISTORY_COLS] if parts else pd.DataFrame(columns=HISTORY_COLS)
-
-# %% ../nbs/04_train.ipynb #a632b9e5
-def _save_run(path: Path, cfg: dict, model: keras.Model, history: pd.DataFrame, ds: Dataset, split: Split,
-              verbose: int, **extra) -> Run:
-    "Evaluate `model` on the validation rows of `split`, write the run's folder atomically, then its record."
-    val = make_dataset(ds, split.val)
-    # the loss and accuracy of fit's last validation, which evaluate would repeat; a run with no epoch is evaluated
-    final_loss, final_acc = (history[['val_loss', 'val_accuracy']].iloc[-1].tolist() if len(history)
-                             else model.evaluate(val, verbose=verbose))
-    probs = model.predict(val, verbose=0)
-    y_true, y_pred = ds.y[split.val], probs.argmax(1)
-    metrics = classification_metrics(y_true, y_pred, leak_mask(ds, split)) | dict(
-        evaluate_loss=final_loss, evaluate_accuracy=final_acc, train_rows=len(split.train),
-        val_rows_sha=config_hash(split.val.tolist()),  # which rows were validated: a pair needs the same ones
-        steps_per_epoch=math.ceil(len(split.train)/BATCH_SIZE),
-        logit_adjusted=logit_adjusted_metrics(y_true, probs, ds.y[split.train]))
-    with atomic_path(path) as tmp:
-        tmp.mkdir()
-        history[HISTORY_COLS].to_csv(tmp/'history.csv', index=False)
-        when = dict(platform=platform_info(), environment=environment(), finished=time.strftime('%Y-%m-%d %H:%M:%S %Z'),
-                    keras_seeds='per thread')  # `seed_everything`: no other thread's draws shift them (issue 21)
-        write_json(tmp/'config.json', cfg | extra | when)
-        write_json(tmp/'metrics.json', metrics)
-        np.savez(tmp/'predictions.npz', val_index=split.val, y_true=y_true, probs=probs,
-                 names=ds.frame['name'].to_numpy()[split.val].astype(str))
-        model.save(tmp/'model.keras')
-    run = Run.load(path)
-    write_record(run)
-    return run
-
-# %% ../nbs/04_train.ipynb #a632b9e6
-def _train(cfg: dict, ds: Dataset, kids: dict, verbose: int) -> Run:
-    "Train the run `cfg` on `ds`, saving the runs in `kids` ({name: config}) after their own epochs."
-    path, split = results_dir(cfg['profile'])/this_platform()/run_name(cfg), config_split(ds, cfg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    seed_everything(cfg['seed'])
-    model = build_model(**cfg['model'])
-    train = make_dataset(ds, split.train, shuffle=True, seed=cfg['seed'])
-    val = make_dataset(ds, split.val)
-    steps = math.ceil(len(split.train)/BATCH_SIZE)
-    print(f"{cfg['experiment']} [{cfg['protocol']}, {cfg['profile']}, seed {cfg['seed']}]: "
-          f"{EXPERIMENTS[cfg['experiment']]['about']}; {len(split.train):,} train / {len(split.val):,} val rows, "
-          f"{cfg['epochs']} epochs of {steps} steps" + ''.join(f"; saves {k} after epoch {kc['epochs']}"
-                                                              for k, kc in kids.items()), flush=True)
-    with (tempfile.TemporaryDirectory(prefix='.snapshots-',
-                                      dir=path.parent) if kids else contextlib.nullcontext()) as snaps:
-        at = {kc['epochs']: Path(snaps)/f'{k}.keras' for k, kc in kids.items()}
-        weights = class_weights(ds.y[split.train], cfg['class_weight']) if cfg.get('class_weight') else None
-        history = _fit(model, cfg, train, val, [_Snapshots(at)], weights, verbose)
-        run = _save_run(path, cfg, model, history, ds, split, verbose)
-        for k, kc in kids.items():
-            print(f"{k} [{cfg['protocol']}, {cfg['profile']}]: the first {kc['epochs']} epochs of {path.name}",
-                  flush=True)
-            _save_run(path.parent/run_name(kc), kc, keras.models.load_model(at[kc['epochs']]),
-                      history.iloc[:kc['epochs']], ds, split, verbose, saved_from=path.name)
-    return run
 
 # %% ../nbs/04_train.ipynb #a632b9e7
 def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
@@ -178,7 +57,8 @@ def run_experiment(name: str,  # an experiment of `EXPERIMENTS`
     for k, kc in kids.items():
         if kc | dict(experiment=name, epochs=cfg['epochs']) != cfg or kc['epochs'] > cfg['epochs']:
             raise ValueError(f"{k} is marked prefix_of={name!r} but is not {name} with fewer epochs.")
-    return _train(cfg, ds, kids, verbose)
+    from emotion_paper.fitting import train_run  # only here: a run looked up needs no Keras (`04a_fitting`)
+    return train_run(cfg, ds, kids, verbose)
 
 # %% ../nbs/04_train.ipynb #c90d8a59
 def add_logit_adjustment(run: Run,  # a run trained here (its folder holds its predictions)

@@ -32,12 +32,12 @@ def test_committed_records_redraw_the_seed_tables(dataset, tmp_path):
 
 def test_make_paper_trains_nothing(dataset, monkeypatch):
     "Every run the paper's pages use comes from a committed record, and those needing a model from committed weights."
-    import emotion_paper.train as train
+    import emotion_paper.fitting as fitting, emotion_paper.train as train
     from emotion_paper.records import reference_platform
     from emotion_paper.sweep import SWEEP_EXPERIMENTS, SWEEP_PROTOCOLS
     monkeypatch.setenv('EMOTION_PAPER_DATA', str(dataset))
     def no_training(cfg, *a, **kw): raise AssertionError(f"{cfg['experiment']} [{cfg['protocol']}] would train")
-    monkeypatch.setattr(train, '_train', no_training)
+    monkeypatch.setattr(fitting, 'train_run', no_training)
     runs = [(e, p) for e in (*SWEEP_EXPERIMENTS, 'bn') for p in SWEEP_PROTOCOLS] + [('final', 'by_person')]
     for e, p in runs:
         r = train.run_experiment(e, p, 'paper', 178, verbose=0)
