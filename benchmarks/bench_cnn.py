@@ -19,7 +19,7 @@ def variant(kind: str, rows: int, epochs: int, xla: bool) -> dict:
     from emotion_paper import models
     if kind == 'plain': models.FusedBatchNorm = models.layers.BatchNormalization   # Keras 3's own batch norm
     from emotion_paper.models import build_model
-    from emotion_paper.train import EpochTimer, make_dataset
+    from emotion_paper.fitting import EpochTimer, make_dataset
     from emotion_paper.backend import seed_everything
     ds = load_data('clean')
     s = make_split(ds, 'held_out', seed=SEED)

@@ -45,7 +45,7 @@ def step_ms(model, steps: int) -> float:
     from emotion_paper.config import SEED
     from emotion_paper.faces import load_data
     from emotion_paper.balance import make_split
-    from emotion_paper.train import EpochTimer, make_dataset
+    from emotion_paper.fitting import EpochTimer, make_dataset
     ds = load_data('clean')
     timer = EpochTimer()
     model.fit(make_dataset(ds, make_split(ds, 'held_out', seed=SEED).train[:32*steps], shuffle=True), epochs=3,

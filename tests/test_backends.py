@@ -79,11 +79,11 @@ def test_jax_sweep_retrains_the_same_here_and_never_imports_tensorflow(dataset, 
         assert not res.result.str.startswith('failed').any(), res
         relu = res.run.iloc[1]
         assert (records_dir('quick')/this_platform()/f'{relu}.json').exists()
-        import random, emotion_paper.train as train
-        seeded = train.seed_everything
+        import random, emotion_paper.fitting as fitting
+        seeded = fitting.seed_everything
         def seeded_then_moved(seed):  # as when a Dask worker's event loop draws meanwhile
             seeded(seed); random.seed(seed + 1)
-        train.seed_everything = seeded_then_moved
+        fitting.seed_everything = seeded_then_moved
         diff = check_run(relu, 'quick')
         assert diff.attrs['same_platform'] and diff.empty, diff.to_string()
         print(sorted({r.platform.split('-')[0] for r in finished_runs('quick')}), len(res), 'tensorflow' in sys.modules)
