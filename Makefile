@@ -104,7 +104,10 @@ docs-config: venv  ## regenerate nbs/nbdev.yml from settings.ini and check the d
 	$(BIN)/python -c "from nbdev.quarto import refresh_quarto_yml; refresh_quarto_yml()"
 	$(BIN)/python -m emotion_paper.docs
 
+# nbdev_readme hides nbs/sidebar.yml while it refreshes _proc/, then marks _proc/ current: a sidebar edited before a
+# `make readme` would never reach the site, so the docs recopy it.
 docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto through nbdev_docs, with the article (rendered if missing)
+	rm -f _proc/sidebar.yml
 	$(BIN)/nbdev_docs
 	@mkdir -p _docs/article && BIN=$(BIN) flock article/.render.lock sh -c '[ -f article/_output/article-meca.zip ] \
 	  || bash article/render.sh; cp article/_output/index.html article/_output/article.pdf \
@@ -112,6 +115,7 @@ docs: venv quarto docs-config  ## the docs site in _docs/, rendered by Quarto th
 	@echo "the article is on the site: _docs/article/"
 
 preview: venv quarto docs-config  ## the docs site served live while you edit (nbdev_preview)
+	rm -f _proc/sidebar.yml
 	$(BIN)/nbdev_preview
 
 browser:  ## headless Chromium and poppler for the browser and PDF tests (Debian packages; needs root or sudo)
