@@ -101,7 +101,7 @@ def _configure_tensorflow(threads: int, gpu: int | None) -> str:
         return f'{threads} threads (TensorFlow had started with them)'
     return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
 
-# %% ../nbs/00b_backend.ipynb #f4d1670b
+# %% ../nbs/00b_backend.ipynb #5e1f0a24
 def _tensorflow_sees_no_gpu() -> bool:
     "Whether TensorFlow can see no GPU, known without starting it: it has not started and only its CPU build is here."
     def installed(p):
@@ -109,6 +109,7 @@ def _tensorflow_sees_no_gpu() -> bool:
         return False
     return 'tensorflow' not in sys.modules and installed('tensorflow-cpu') and not installed('tensorflow')
 
+# %% ../nbs/00b_backend.ipynb #f4d1670b
 def device_name() -> str:
     "The GPU the backend sees (its name), else 'CPU (N cores, machine)'."
     b, cpu = backend(), f'CPU ({affinity_cpus()} cores, {platform.processor() or platform.machine()})'
