@@ -17,8 +17,8 @@ from .config import SEED, check_choice, data_root, git_commit
 
 # %% auto #0
 __all__ = ['BACKENDS', 'THREADS_ENV', 'PACKAGES', 'backend', 'cpu_threads', 'affinity_cpus', 'cpu_isa', 'platform_key',
-           'configure', 'device_name', 'platform_info', 'versions', 'environment', 'provenance', 'seed_everything',
-           'batches', 'fused_batch_norm', 'gradcam_maps']
+           'configure', 'installed_version', 'device_name', 'platform_info', 'versions', 'environment', 'provenance',
+           'seed_everything', 'batches', 'fused_batch_norm', 'gradcam_maps']
 
 # %% ../nbs/00b_backend.ipynb #2a8cff44
 BACKENDS = ('tensorflow', 'jax')  # torch: not supported (no Grad-CAM gradient there, never run; issue 29)
@@ -102,19 +102,18 @@ def _configure_tensorflow(threads: int, gpu: int | None) -> str:
     return f"{threads} threads, {len(gpus)} GPU{'s' * (len(gpus) != 1)}"
 
 # %% ../nbs/00b_backend.ipynb #5e1f0a24
-def _tensorflow_sees_no_gpu() -> bool:
-    "Whether TensorFlow can see no GPU, known without starting it: it has not started and only its CPU build is here."
-    def installed(p):
-        with contextlib.suppress(metadata.PackageNotFoundError): return bool(metadata.version(p))
-        return False
-    return 'tensorflow' not in sys.modules and installed('tensorflow-cpu') and not installed('tensorflow')
+def installed_version(package: str,  # a distribution's name, e.g. 'tensorflow-cpu'
+                     ) -> str | None:
+    "The installed version of `package`, or None where it is not installed."
+    with contextlib.suppress(metadata.PackageNotFoundError): return metadata.version(package)
 
 # %% ../nbs/00b_backend.ipynb #f4d1670b
 def device_name() -> str:
     "The GPU the backend sees (its name), else 'CPU (N cores, machine)'."
     b, cpu = backend(), f'CPU ({affinity_cpus()} cores, {platform.processor() or platform.machine()})'
     if b == 'tensorflow':
-        if _tensorflow_sees_no_gpu(): return cpu  # a figure drawn from records need not start TensorFlow
+        cpu_build = installed_version('tensorflow-cpu') is not None and installed_version('tensorflow') is None
+        if cpu_build and 'tensorflow' not in sys.modules: return cpu  # no GPU to find: TensorFlow need not start
         import tensorflow as tf
         gpus = tf.config.list_physical_devices('GPU')
         return tf.config.experimental.get_device_details(gpus[0]).get('device_name', 'GPU') if gpus else cpu
@@ -144,10 +143,7 @@ PACKAGES = ('tensorflow-cpu', 'tensorflow', 'jax', 'torch', 'keras', 'tf-keras-v
 
 def versions() -> dict:
     "Installed versions of the packages that shape the results."
-    out = {'python': platform.python_version()}
-    for p in PACKAGES:
-        with contextlib.suppress(metadata.PackageNotFoundError): out[p] = metadata.version(p)
-    return out
+    return {'python': platform.python_version()} | {p: v for p in PACKAGES if (v := installed_version(p))}
 
 # %% ../nbs/00b_backend.ipynb #50a5f3f7
 def environment() -> dict:

